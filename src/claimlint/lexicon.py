@@ -1,0 +1,233 @@
+"""Lexicons: word lists from ``rules/lexicon/*.yaml`` compiled into morphology-aware matchers.
+
+A lexicon term is a citation form ("uykusuzluk", "baş ağrısı", "tedavi et", "cure"). For each
+language the engine knows, from ``rules/morphology.yaml``, how stems change before a suffix and
+which suffix chains a part of speech takes. A match is a stem (or a stem variant) followed by a
+whole suffix the grammar accepts, so "uykusuzluğa" and "tedavi edilemez" match, and "önlem"
+(precaution) does not match the verb "önle-".
+
+Everything here works on the match key (``matchkey.py``), never on raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .matchkey import fold
+
+# Between the words of a multi-word term: spaces, line breaks, or quotes ("“tedavi” edilemez").
+_WORD_GAP = "(?:[\\s\"“”«»]|'(?=\\s))+"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a concept with its terms in each language."""
+
+    lexicon: str
+    id: str
+    pos: str
+    terms: dict[str, tuple[str, ...]]
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def label(self, lang: str) -> str:
+        """A readable name for messages: the first term in ``lang`` (or any language)."""
+        terms = self.terms.get(lang) or next(iter(self.terms.values()))
+        return terms[0].rstrip("-")
+
+
+@dataclass(frozen=True)
+class LexiconMatch:
+    """A lexicon hit in a match key: [start, end) offsets, the entry and its morphology."""
+
+    start: int
+    end: int
+    entry: Entry
+    lang: str
+    suffix: str
+    negated: bool
+
+    @property
+    def lexicon(self) -> str:
+        """Name of the lexicon the entry belongs to."""
+        return self.entry.lexicon
+
+
+@dataclass(frozen=True)
+class Morphology:
+    """One language's inflection grammar, as loaded from ``rules/morphology.yaml``."""
+
+    lang: str
+    alternations: tuple[tuple[str, str, str], ...]
+    compound_marker: re.Pattern[str] | None
+    suffixes: dict[str, str]
+    negative_verb_suffix: re.Pattern[str] | None
+
+    @classmethod
+    def from_data(cls, lang: str, data: dict[str, Any]) -> "Morphology":
+        """Build from the YAML mapping of one language; raises ValueError on bad data."""
+        alternations = tuple(
+            (fold(a["final"]), fold(a["becomes"]), a["before"]) for a in data.get("alternations") or ()
+        )
+        marker = data.get("compound_marker")
+        negative = data.get("negative_verb_suffix")
+        suffixes = dict(data["suffixes"])
+        for pattern in [*suffixes.values(), *(a[2] for a in alternations)]:
+            re.compile(pattern)
+        return cls(
+            lang,
+            alternations,
+            re.compile(marker) if marker else None,
+            suffixes,
+            re.compile(negative) if negative else None,
+        )
+
+    def suffix_grammar(self, pos: str, stem: str) -> str:
+        """The suffix pattern for a stem of this part of speech (Turkish verbs split by final)."""
+        if pos == "verb" and "verb" not in self.suffixes:
+            final_is_vowel = stem[-1] in "aeiou"
+            return self.suffixes["verb_after_vowel" if final_is_vowel else "verb_after_consonant"]
+        if pos == "phrase":
+            return ""
+        return self.suffixes[pos]
+
+    def stem_of(self, term: str) -> str:
+        """Fold a citation form and drop a multi-word compound's final marker (baş ağrısı → baş ağrı)."""
+        folded = " ".join(fold(term).split())
+        if self.compound_marker and " " in folded:
+            head, last = folded.rsplit(" ", 1)
+            stripped = self.compound_marker.sub("", last)
+            if len(stripped) >= 2:
+                folded = f"{head} {self._unsoften(stripped)}"
+        return folded
+
+    def _unsoften(self, word: str) -> str:
+        """Undo consonant softening at the end of a stem (bozukluğ → bozukluk)."""
+        for final, becomes, _ in self.alternations:
+            if becomes and word.endswith(becomes):
+                return word[: -len(becomes)] + final
+        return word
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of ``words`` shaped as a trie (several times faster than a flat one)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = []
+        ends = "" in node
+        for char in sorted(k for k in node if k):
+            piece = _WORD_GAP if char == " " else re.escape(char)
+            branches.append(piece + render(node[char]))
+        if not branches:
+            return ""
+        # Longer continuations first; the empty branch last, so the longest stem wins.
+        body = "|".join(branches)
+        if ends:
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else f"(?:{body})"
+
+    return render(trie)
+
+
+class Lexicon:
+    """All entries of one named lexicon, with one compiled matcher per language."""
+
+    def __init__(self, name: str, entries: list[Entry], morphology: dict[str, Morphology]):
+        self.name = name
+        self.entries = entries
+        self._matchers: dict[str, tuple[tuple[re.Pattern[str], ...], dict[str, tuple[Entry, str]]]] = {}
+        for lang, morph in morphology.items():
+            compiled = self._compile(lang, morph)
+            if compiled:
+                self._matchers[lang] = compiled
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages this lexicon has terms for."""
+        return tuple(self._matchers)
+
+    def _compile(self, lang: str, morph: Morphology):
+        # Group stems by (suffix grammar, lookahead) so each group is one trie.
+        groups: dict[tuple[str, str, bool], set[str]] = {}
+        lookup: dict[str, tuple[Entry, str]] = {}
+        for entry in self.entries:
+            for term in entry.terms.get(lang, ()):
+                required = term.endswith("-")
+                stem = morph.stem_of(term.rstrip("-"))
+                if not stem:
+                    continue
+                grammar = morph.suffix_grammar(entry.pos, stem)
+                if required:
+                    grammar = f"(?=[\\w']){grammar}"
+                variants = [(stem, "")]
+                if entry.pos != "phrase":
+                    for final, becomes, before in morph.alternations:
+                        if stem.endswith(final):
+                            variants.append((stem[: -len(final)] + becomes, before))
+                for variant, before in variants:
+                    groups.setdefault((grammar, before, entry.pos == "verb"), set()).add(variant)
+                    lookup.setdefault(variant, (entry, entry.pos))
+        patterns = []
+        for (grammar, before, _), stems in sorted(groups.items()):
+            lookahead = f"(?={before})" if before else ""
+            patterns.append(
+                re.compile(
+                    f"(?<![\\w'-])(?P<stem>{_trie_pattern(stems)}){lookahead}(?P<suffix>{grammar})(?![\\w-])"
+                )
+            )
+        return (tuple(patterns), lookup) if patterns else None
+
+    def find(self, key: str, lang: str, morph: Morphology, start: int = 0, end: int | None = None) -> list[LexiconMatch]:
+        """Matches of this lexicon's ``lang`` terms in ``key[start:end]``, longest first, no overlaps.
+
+        Each suffix grammar is its own pattern, so the longest reading wins across grammars:
+        "tedavi edilemez" is the negated verb "tedavi et", not the noun "tedavi".
+        """
+        compiled = self._matchers.get(lang)
+        if compiled is None:
+            return []
+        patterns, lookup = compiled
+        end = len(key) if end is None else end
+        candidates = [m for pattern in patterns for m in pattern.finditer(key, start, end)]
+        candidates.sort(key=lambda m: (m.start(), -m.end()))
+        found: list[LexiconMatch] = []
+        for m in candidates:
+            if found and m.start() < found[-1].end:
+                continue
+            entry, pos = lookup[_normalise_gap(m.group("stem"))]
+            suffix = m.group("suffix") or ""
+            negated = bool(
+                pos == "verb" and morph.negative_verb_suffix and morph.negative_verb_suffix.match(suffix)
+            )
+            found.append(LexiconMatch(m.start(), m.end(), entry, lang, suffix, negated))
+        return found
+
+
+def _normalise_gap(stem: str) -> str:
+    """Collapse the quotes and spaces between the words of a matched multi-word stem."""
+    return " ".join(re.sub("[\"“”«»]|'(?=\\s)", " ", stem).split())
+
+
+def entries_from_data(name: str, data: dict[str, Any], default_pos: str = "noun") -> list[Entry]:
+    """Build entries from a lexicon file's parsed mapping; raises ValueError on bad data."""
+    entries = []
+    pos_default = data.get("pos", default_pos)
+    for item in data.get("entries") or ():
+        if not isinstance(item, dict) or "id" not in item:
+            raise ValueError(f"lexicon '{name}': every entry needs an 'id'")
+        terms = {
+            lang: tuple(str(t) for t in item[lang])
+            for lang in ("en", "tr")
+            if item.get(lang)
+        }
+        if not terms:
+            raise ValueError(f"lexicon '{name}': entry '{item['id']}' has no terms")
+        entries.append(Entry(name, str(item["id"]), item.get("pos", pos_default), terms, dict(item)))
+    return entries
