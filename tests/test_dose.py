@@ -95,6 +95,7 @@ def test_seed_sentence_flags_the_salt_and_not_the_elemental_figure():
         ("220 mg zinc sulfate heptahydrate", "220 mg zinc sulfate heptahydrate", "50 mg"),
         ("325 mg ferrous sulfate", "325 mg ferrous sulfate", "65–119 mg"),
         ("A 500 mg tablet of magnesium citrate.", "500 mg tablet of magnesium citrate", "59–81 mg"),
+        ("Magnesium oxide 20 g", "Magnesium oxide 20 g", "12 g"),
     ],
 )
 def test_compound_mass_figures(text, figure, elemental):

@@ -92,15 +92,17 @@ class Morphology:
             return ""
         return self.suffixes[pos]
 
-    def stem_of(self, term: str) -> str:
-        """Fold a citation form and drop a multi-word compound's final marker (baş ağrısı → baş ağrı)."""
+    def stems_of(self, term: str) -> list[str]:
+        """Folded stems of a citation form: as written, and for a multi-word compound also
+        without its final -(s)I marker (baş ağrısı → baş ağrı, so "baş ağrıları" matches)."""
         folded = " ".join(fold(term).split())
+        stems = [folded]
         if self.compound_marker and " " in folded:
             head, last = folded.rsplit(" ", 1)
             stripped = self.compound_marker.sub("", last)
-            if len(stripped) >= 2:
-                folded = f"{head} {self._unsoften(stripped)}"
-        return folded
+            if len(stripped) >= 2 and stripped != last:
+                stems.append(f"{head} {self._unsoften(stripped)}")
+        return stems
 
     def _unsoften(self, word: str) -> str:
         """Undo consonant softening at the end of a stem (bozukluğ → bozukluk)."""
@@ -142,6 +144,7 @@ class Lexicon:
     def __init__(self, name: str, entries: list[Entry], morphology: dict[str, Morphology]):
         self.name = name
         self.entries = entries
+        self._sources: dict[str, str] = {}
         self._matchers: dict[str, tuple[tuple[re.Pattern[str], ...], dict[str, tuple[Entry, str]]]] = {}
         for lang, morph in morphology.items():
             compiled = self._compile(lang, morph)
@@ -155,34 +158,37 @@ class Lexicon:
 
     def _compile(self, lang: str, morph: Morphology):
         # Group stems by (suffix grammar, lookahead) so each group is one trie.
-        groups: dict[tuple[str, str, bool], set[str]] = {}
+        groups: dict[tuple[str, str], set[str]] = {}
         lookup: dict[str, tuple[Entry, str]] = {}
         for entry in self.entries:
             for term in entry.terms.get(lang, ()):
                 required = term.endswith("-")
-                stem = morph.stem_of(term.rstrip("-"))
-                if not stem:
-                    continue
-                grammar = morph.suffix_grammar(entry.pos, stem)
-                if required:
-                    grammar = f"(?=[\\w']){grammar}"
-                variants = [(stem, "")]
-                if entry.pos != "phrase":
-                    for final, becomes, before in morph.alternations:
-                        if stem.endswith(final):
-                            variants.append((stem[: -len(final)] + becomes, before))
-                for variant, before in variants:
-                    groups.setdefault((grammar, before, entry.pos == "verb"), set()).add(variant)
-                    lookup.setdefault(variant, (entry, entry.pos))
+                for stem in morph.stems_of(term.rstrip("-")):
+                    grammar = morph.suffix_grammar(entry.pos, stem)
+                    if required:
+                        grammar = f"(?=[\\w']){grammar}"
+                    variants = [(stem, "")]
+                    if entry.pos != "phrase":
+                        for final, becomes, before in morph.alternations:
+                            if stem.endswith(final):
+                                variants.append((stem[: -len(final)] + becomes, before))
+                    for variant, before in variants:
+                        groups.setdefault((grammar, before), set()).add(variant)
+                        lookup.setdefault(variant, (entry, entry.pos))
         patterns = []
-        for (grammar, before, _), stems in sorted(groups.items()):
+        for (grammar, before), stems in sorted(groups.items()):
             lookahead = f"(?={before})" if before else ""
             patterns.append(
                 re.compile(
                     f"(?<![\\w'-])(?P<stem>{_trie_pattern(stems)}){lookahead}(?P<suffix>{grammar})(?![\\w-])"
                 )
             )
+        self._sources[lang] = "|".join(p.pattern for p in patterns).replace("?P<stem>", "").replace("?P<suffix>", "")
         return (tuple(patterns), lookup) if patterns else None
+
+    def pattern_source(self, lang: str) -> str:
+        """One regex (no named groups) matching any term of ``lang``, for use inside rule patterns."""
+        return f"(?:{self._sources.get(lang) or '(?!)'})"
 
     def find(self, key: str, lang: str, morph: Morphology, start: int = 0, end: int | None = None) -> list[LexiconMatch]:
         """Matches of this lexicon's ``lang`` terms in ``key[start:end]``, longest first, no overlaps.

@@ -1,22 +1,19 @@
-"""The match key: a case- and diacritic-folded copy of text that keeps every offset.
+"""The match key: a case- and diacritic-folded copy of text with the same length.
 
 Turkish text cannot be lower-cased with ``str.lower()``: ``"İ".lower()`` is two code points
 (which shifts every later offset) and ``"I".lower()`` is ``i`` where Turkish wants ``ı``.
 Lexicons are therefore matched against a *key* in which every letter is folded to lower-case
-ASCII where it has an ASCII base (İ, I, ı, i → i; ç → c; ğ → g; ö → o; ş → s; ü → u; é → e …),
-apostrophes are unified and combining marks are dropped.  The same folding is applied to the
-lexicon terms, so "uykusuzluğu", "UYKUSUZLUĞU" and ASCII-folded "uykusuzlugu" all match.
+ASCII where it has an ASCII base (İ, I, ı, i → i; ç → c; ğ → g; ö → o; ş → s; ü → u; é → e …)
+and apostrophes are unified. The same folding is applied to lexicon terms and cue patterns, so
+"uykusuzluğu", "UYKUSUZLUĞU" and ASCII-folded "uykusuzlugu" all match one stem.
 
-For ordinary (NFC) text the key has exactly the text's length, so a match offset in the key is
-the offset in the original.  Decomposed text (combining marks, as pasted from macOS) is folded
-through an index map instead.
+Block texts are composed (NFC, see ``document.compose``) before they are keyed, so folding
+maps one character to one character and a match offset in the key is an offset in the text.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 
 _APOSTROPHES = "'’‘`´ʼ"
@@ -24,7 +21,7 @@ _APOSTROPHES = "'’‘`´ʼ"
 
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
-    """Fold one character to its key form (one character, or '' for a combining mark)."""
+    """Fold one character to its key form: one character ('' only for a combining mark)."""
     if char in _APOSTROPHES:
         return "'"
     if char in "İIıi":
@@ -51,50 +48,5 @@ _TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Return the match key of ``text`` (may be shorter if ``text`` has combining marks).
-
-    Used for lexicon terms and cue words, whose offsets do not matter.
-    """
+    """The match key of ``text``; same length as ``text`` when it has no combining marks."""
     return text.translate(_TABLE)
-
-
-@dataclass(frozen=True)
-class MatchKey:
-    """A folded view of ``source`` with a map from key offsets back to source offsets."""
-
-    source: str
-    key: str
-    # Source offset of each key character; None when the key is aligned 1:1 with the source.
-    index: tuple[int, ...] | None = None
-
-    @classmethod
-    def of(cls, source: str) -> "MatchKey":
-        """Build the key; fast path when folding keeps the length (no combining marks)."""
-        key = source.translate(_TABLE)
-        if len(key) == len(source):
-            return cls(source, key)
-        chars: list[str] = []
-        index: list[int] = []
-        for offset, char in enumerate(source):
-            folded = fold_char(char)
-            if folded:
-                chars.append(folded)
-                index.append(offset)
-        return cls(source, "".join(chars), tuple(index))
-
-    def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Map a key span [start, end) to the source span it covers (with trailing marks)."""
-        if self.index is None:
-            return start, end
-        if start >= len(self.index):
-            return len(self.source), len(self.source)
-        source_start = self.index[start]
-        if end >= len(self.index):
-            return source_start, len(self.source)
-        return source_start, self.index[end]
-
-    def to_key(self, source_offset: int) -> int:
-        """Map a source offset to the first key offset at or after it."""
-        if self.index is None:
-            return source_offset
-        return bisect_right(self.index, source_offset - 1)

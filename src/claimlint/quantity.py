@@ -48,7 +48,7 @@ _UNIT = r"""
   | (?P<iu>  (?:iu|ui)(?![^\W_]) )
 """
 _UNIT_RE = re.compile(_UNIT, re.IGNORECASE | re.VERBOSE)
-_UNIT_TEXT = re.sub(r"\(\?P<\w+>", "(?:", _UNIT)
+_UNIT_TEXT = re.sub(r"\(\?P<\w+>", "(?:", _UNIT)  # unnamed, to embed twice (range and single)
 
 _QUANTITY_RE = re.compile(
     rf"""

@@ -253,8 +253,11 @@ def _number(value: float) -> str:
 
 
 def _amount(low_mg: float, high_mg: float, micro: bool) -> str:
-    """Format an amount as "141 mg" or "28–56 mg"; in µg for µg figures and amounts under 1 mg."""
-    unit, scale = ("µg", 1000) if micro or high_mg < 1 else ("mg", 1)
+    """Format an amount as "141 mg" or "28–56 mg"; µg for µg figures and under 1 mg, g from 10 g."""
+    if micro or high_mg < 1:
+        unit, scale = "µg", 1000
+    else:
+        unit, scale = ("g", 0.001) if high_mg >= 10_000 else ("mg", 1)
     low, high = _number(low_mg * scale), _number(high_mg * scale)
     return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
 

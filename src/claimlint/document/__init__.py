@@ -10,6 +10,7 @@ astral-plane emoji or a combining accent each count once, and CRLF line ends do 
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -164,11 +165,40 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
     return text, has_bom
 
 
+def compose(block: Block) -> Block:
+    """The block with decomposed letters composed (NFC): "u" + U+0308 becomes "ü".
+
+    Text pasted from macOS is often decomposed, and "ü" written as two code points would not
+    match "ülser". Each composed letter maps to the source offset of its base letter; a mark
+    that does not compose (the dot of a lower-cased İ) is dropped from the text, not the source.
+    """
+    if not any(unicodedata.combining(char) for char in block.text):
+        return block
+    builder = TextBuilder()
+    index = 0
+    text = block.text
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        if unicodedata.combining(text[index]):
+            index = end  # a mark with no base letter: nothing visible to lint
+            continue
+        composed = unicodedata.normalize("NFC", text[index:end])[0]
+        if end - index == 1:
+            builder.add(composed, block.source_offset(index))
+        else:
+            builder.add_substitute(composed, block.source_offset(index))
+        index = end
+    return builder.build(block.kind, block.level)
+
+
 def parse(source: str, path: str, fmt: str, has_bom: bool = False) -> Document:
     """Split decoded text into blocks and comments according to its format."""
     from . import html, markdown, plaintext
 
     parser = {"markdown": markdown.parse, "html": html.parse, "text": plaintext.parse}[fmt]
     document = Document(path, source, fmt, has_bom=has_bom)
-    document.blocks, document.comments = parser(source)
+    blocks, document.comments = parser(source)
+    document.blocks = [compose(block) for block in blocks]
     return document

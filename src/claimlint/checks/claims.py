@@ -1,0 +1,234 @@
+"""Disease claims (CL1xx): lexicon co-occurrence and lexicon-aware patterns, read in context.
+
+Two rule kinds live here:
+
+* ``cooccurrence``: a *target* (a disease, a symptom, the word "disease") and an *effect*
+  ("tedavi eder", "reduces", "iyi gelir") in the same clause, within ``window`` words. With no
+  ``with`` lexicon, a target alone is enough (citations, drug classes in names).
+* ``pattern``: regular expressions in which ``{lexicon}`` stands for any term of that lexicon
+  ("instead of {drug_names}"), optionally requiring an effect in the same clause.
+
+Context decides as it does for a reviewer: a clause whose verb or phrasing is negated, or a
+sentence that is a caution, is not a claim (unless the rule says ``negation: ignore``, as
+substitution claims do: "you won't need your pills"); such mentions are reported by the
+``context`` rule (CL100, info, off by default). A section heading is context for the clauses
+under it: "atakları azaltır" under "Migren" is a migraine claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostic import Finding
+from ..language import AnalyzedBlock, Clause, LanguageModel, Sentence
+from ..lexicon import LexiconMatch
+from ..rule import Knowledge, Rule
+
+_WORDS = re.compile(r"\w+")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    target: LexiconMatch | None
+    effect: LexiconMatch | None
+    negated: bool
+
+
+def _matches(block: AnalyzedBlock, lexicon: str, lang: str, knowledge: Knowledge) -> list[LexiconMatch]:
+    """Matches of a lexicon in a block, computed once per (lexicon, language)."""
+    cache_key = (lexicon, lang)
+    if cache_key not in block.matches:
+        block.matches[cache_key] = knowledge.lexicons[lexicon].find(block.key, lang, knowledge.morphology[lang])
+    return block.matches[cache_key]
+
+
+def _in(matches: list[LexiconMatch], start: int, end: int) -> list[LexiconMatch]:
+    return [m for m in matches if start <= m.start and m.end <= end]
+
+
+def _distance(key: str, a: LexiconMatch, b: LexiconMatch) -> int:
+    """Words between two matches (0 when adjacent or overlapping)."""
+    left, right = (a, b) if a.start <= b.start else (b, a)
+    return len(_WORDS.findall(key[left.end : right.start])) if right.start > left.end else 0
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ClaimCheck:
+    """Runs the CL1xx rules over analysed blocks and returns findings."""
+
+    def __init__(self, rules: list[Rule], knowledge: Knowledge, model: LanguageModel) -> None:
+        self.knowledge = knowledge
+        self.model = model
+        self.rules = [r for r in rules if r.kind in ("cooccurrence", "pattern")]
+        self.context_rule = next((r for r in rules if r.kind == "context"), None)
+        self._patterns: dict[tuple[str, str], list[re.Pattern[str]]] = {}
+
+    def run(self, blocks: list[AnalyzedBlock]) -> list[Finding]:
+        """All claim findings of a document, with overridden ones removed per sentence."""
+        findings: list[Finding] = []
+        for index, block in enumerate(blocks):
+            for sentence in block.sentences:
+                found: list[tuple[Rule, Finding]] = []
+                mentions: list[Finding] = []
+                for rule in self.rules:
+                    if not self._in_scope(rule, block):
+                        continue
+                    for hit in self._hits(rule, block, sentence):
+                        finding = self._finding(rule, block, index, hit)
+                        if hit.negated:
+                            mentions.append(finding)
+                        else:
+                            found.append((rule, finding))
+                overridden = {code for rule, _ in found for code in rule.overrides}
+                kept = _dedupe([finding for rule, finding in found if rule.code not in overridden])
+                findings.extend(kept)
+                if self.context_rule and mentions and not kept:
+                    first = mentions[0]
+                    findings.append(Finding(self.context_rule.code, index, first.start, first.end, first.fields))
+        return findings
+
+    def _in_scope(self, rule: Rule, block: AnalyzedBlock) -> bool:
+        scope = rule.option("scope", "clause")
+        if scope == "heading":
+            return block.block.kind == "heading"
+        if scope == "citation":
+            return block.is_citation
+        return not block.is_citation
+
+    def _hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence):
+        for clause in sentence.clauses:
+            if rule.kind == "pattern":
+                yield from self._pattern_hits(rule, block, sentence.lang, clause)
+            else:
+                yield from self._cooccurrence_hits(rule, block, sentence, clause)
+
+    def _effects(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause) -> list[LexiconMatch]:
+        strength = rule.option("strength")
+        effects = []
+        for lexicon in rule.option("with") or ():
+            for match in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end):
+                if strength is None or match.entry.data.get("strength") == strength:
+                    effects.append(match)
+        return effects
+
+    def _cooccurrence_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause):
+        lang = sentence.lang
+        excluded = [m for lex in rule.option("exclude") or () for m in _matches(block, lex, lang, self.knowledge)]
+        targets = [
+            m
+            for lexicon in rule.option("targets")
+            for m in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end)
+            if not any(x.start <= m.start and m.end <= x.end for x in excluded)
+        ]
+        window = int(rule.option("window", 8))
+        context_negated = self._absolved(rule, clause)
+        if not rule.option("with"):
+            if targets:  # one finding per clause is enough to send the writer there
+                yield _Hit(targets[0].start, targets[0].end, targets[0], None, context_negated)
+            return
+        effects = self._effects(rule, block, lang, clause)
+        live = [
+            e
+            for e in effects
+            if not e.negated
+            and not any(t.start <= e.start and e.end <= t.end for t in targets)
+            and not self.model.acts_on_benign_object(block.key, e.start, e.end, lang)
+        ]
+        pairs = [(t, e) for t in targets for e in live if _distance(block.key, t, e) <= window]
+        if pairs:
+            target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
+            yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, context_negated)
+        elif targets and effects:
+            target, effect = targets[0], effects[0]
+            yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, True)
+        elif not targets and live and rule.option("anaphors"):
+            yield from self._anaphor_hits(rule, block, sentence, clause, live, window, context_negated)
+
+    def _anaphor_hits(self, rule, block, sentence, clause, live, window, context_negated):
+        """An effect on "attacks"/"belirtiler" claims the disease named by the section heading
+        or by an earlier sentence of the same block."""
+        lang = sentence.lang
+        anaphors = _in(_matches(block, rule.option("anaphors"), lang, self.knowledge), clause.start, clause.end)
+        pairs = [(a, e) for a in anaphors for e in live if _distance(block.key, a, e) <= window]
+        if not pairs:
+            return
+        context = [
+            m
+            for lexicon in rule.option("targets")
+            for m in _matches(block, lexicon, lang, self.knowledge)
+            if m.end <= sentence.start
+        ]
+        if not context and block.heading is not None:
+            heading = block.heading
+            context = [m for lexicon in rule.option("targets") for m in _matches(heading, lexicon, heading.lang, self.knowledge)]
+        if context:
+            anaphor, effect = pairs[0]
+            yield _Hit(min(anaphor.start, effect.start), max(anaphor.end, effect.end), context[0], effect, context_negated)
+
+    def _absolved(self, rule: Rule, clause: Clause) -> bool:
+        negated = clause.negated and rule.option("negation", "respect") == "respect"
+        cautious = clause.cautionary and rule.option("caution", "respect") == "respect"
+        return negated or cautious
+
+    def _pattern_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause):
+        for pattern in self._compiled(rule, lang):
+            for match in pattern.finditer(block.key, clause.start, clause.end):
+                effect = None
+                if rule.option("requires"):
+                    effects = [
+                        e
+                        for lexicon in rule.option("requires")
+                        for e in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end)
+                        if not e.negated
+                    ]
+                    if not effects:
+                        continue
+                    effect = effects[0]
+                start, end = match.span()
+                if effect is not None:
+                    start, end = min(start, effect.start), max(end, effect.end)
+                yield _Hit(start, end, None, effect, self._absolved(rule, clause))
+
+    def _compiled(self, rule: Rule, lang: str) -> list[re.Pattern[str]]:
+        cache_key = (rule.code, lang)
+        if cache_key not in self._patterns:
+            lexicons = self.knowledge.lexicons
+            self._patterns[cache_key] = [
+                re.compile(_PLACEHOLDER.sub(lambda m: lexicons[m.group(1)].pattern_source(lang), pattern))
+                for pattern in (rule.option("patterns") or {}).get(lang) or ()
+            ]
+        return self._patterns[cache_key]
+
+    def _finding(self, rule: Rule, block: AnalyzedBlock, index: int, hit: _Hit) -> Finding:
+        lang = block.lang if hit.target is None else hit.target.lang
+        fields = {
+            "match": _quote(block.block.text[hit.start : hit.end]),
+            "target": hit.target.entry.label(lang) if hit.target else "",
+            "criterion": rule.criterion,
+            "instead": "",
+        }
+        if hit.target is not None:
+            instead = hit.target.entry.data.get("instead") or {}
+            if instead.get(lang):
+                fields["instead"] = f" Instead: {instead[lang]}"
+        return Finding(rule.code, index, hit.start, hit.end, fields)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule per clause span."""
+    seen = set()
+    unique = []
+    for finding in findings:
+        key = (finding.code, finding.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique

@@ -1,0 +1,220 @@
+"""The language layer: language of each block and sentence, sentences, clauses and cues.
+
+Sentences come from spaCy's blank ``tr``/``en`` pipelines with the rule-based sentencizer (no
+downloaded model). spaCy costs over a second to import, so it is loaded on first use only:
+``--version``, ``--list-rules``, empty files and runs without sentence-level rules never pay.
+
+Everything else is read from ``rules/context.yaml``: clause boundaries, negation and
+pseudo-negation, cautions, citation cues and the words that tell Turkish from English. All of
+it is matched on the match key (``matchkey.py``), so offsets are those of the block text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .document import Block
+from .matchkey import fold
+
+LANGUAGES = ("tr", "en")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=None)
+def _pipeline(lang: str):
+    import spacy  # deferred: see module docstring
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "…", "。"]})
+    return nlp
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of a block, with line breaks after a full stop,
+    a heading-like line or a list line also ending a sentence."""
+    spans: list[tuple[int, int]] = []
+    doc = _pipeline(lang)(text)
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        # A line break ends a sentence when the line had no closing punctuation but the next
+        # one starts a new thought (capital letter, digit or bullet): common in pasted copy.
+        for line_break in re.finditer(r"\n(?=\s*[\dA-ZÇĞİÖŞÜ•\-])", text[start:end]):
+            cut = start + line_break.start()
+            if text[start:cut].strip():
+                spans.append((start, cut))
+            start = cut + 1
+        if text[start:end].strip():
+            spans.append((start, end))
+    return spans
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled context patterns of one language."""
+
+    boundaries: re.Pattern[str]
+    negation: re.Pattern[str]
+    pseudo_negation: re.Pattern[str] | None
+    caution: re.Pattern[str]
+
+
+def _union(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass
+class LanguageModel:
+    """Context knowledge for both languages, compiled once per run."""
+
+    cues: dict[str, Cues]
+    letters: dict[str, set[str]]
+    words: dict[str, set[str]]
+    citation_headings: re.Pattern[str] | None
+    citation_blocks: re.Pattern[str] | None
+    benign_after: dict[str, re.Pattern[str]]
+    benign_before: dict[str, re.Pattern[str]]
+
+    @classmethod
+    def from_data(cls, context: dict[str, Any]) -> "LanguageModel":
+        """Compile ``context.yaml``; raises ValueError/re.error on bad data."""
+        cues = {}
+        for lang in LANGUAGES:
+            cues[lang] = Cues(
+                _union(context["clause_boundaries"][lang]),
+                _union(context["negation"][lang]),
+                _union(context.get("pseudo_negation", {}).get(lang) or []),
+                _union(context["caution"][lang]),
+            )
+        language_cues = context["language_cues"]
+        citation = context.get("citation", {})
+        return cls(
+            cues,
+            {lang: set(language_cues[lang].get("letters") or "") for lang in LANGUAGES},
+            {lang: set(fold(language_cues[lang]["words"]).split()) for lang in LANGUAGES},
+            _union(citation.get("section_headings") or []),
+            _union(citation.get("block_patterns") or []),
+            {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("after") or {}).items()},
+            {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("before") or {}).items()},
+        )
+
+    def acts_on_benign_object(self, key: str, start: int, end: int, lang: str) -> bool:
+        """True when the effect word at key[start:end] acts on a dose, an intake or the like
+        ("dozu düşürmek", "lower the dose"), not on the disease named nearby."""
+        after = self.benign_after.get(lang)
+        before = self.benign_before.get(lang)
+        return bool(
+            (after and after.match(key, end, min(len(key), end + 40)))
+            or (before and before.search(key, max(0, start - 40), start))
+        )
+
+    def detect(self, text: str) -> tuple[str | None, float]:
+        """Best language of ``text`` and a confidence in [0, 1]; None when nothing tells."""
+        scores = {lang: 0.0 for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            scores[lang] += 2 * sum(1 for char in text if char in self.letters[lang])
+        for word in _WORD.findall(fold(text)):
+            for lang in LANGUAGES:
+                if word in self.words[lang]:
+                    scores[lang] += 1
+        total = sum(scores.values())
+        if not total:
+            return None, 0.0
+        best = max(scores, key=scores.get)
+        return best, scores[best] / total
+
+
+@dataclass
+class Clause:
+    """A clause of a sentence: [start, end) in the block text, and what its context says."""
+
+    start: int
+    end: int
+    negated: bool
+    cautionary: bool
+
+
+@dataclass
+class Sentence:
+    """A sentence of a block with its language and clauses."""
+
+    start: int
+    end: int
+    lang: str
+    clauses: list[Clause] = field(default_factory=list)
+
+
+@dataclass
+class AnalyzedBlock:
+    """A block with its match key, language, sentences and section context."""
+
+    block: Block
+    key: str
+    lang: str
+    sentences: list[Sentence]
+    heading: "AnalyzedBlock | None" = None
+    is_citation: bool = False
+    matches: dict[tuple[str, str], list] = field(default_factory=dict)
+
+
+def _spans_outside(pattern: re.Pattern[str] | None, key: str, start: int, end: int, masks: list[tuple[int, int]]) -> bool:
+    if pattern is None:
+        return False
+    for match in pattern.finditer(key, start, end):
+        if not any(s <= match.start() < e for s, e in masks):
+            return True
+    return False
+
+
+def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None) -> list[AnalyzedBlock]:
+    """Attach language, sentences, clauses and section context to every block.
+
+    The language is forced by ``--lang``; otherwise it is detected per block, falling back on
+    the document's majority, and a confident sentence may differ from its block (mixed copy).
+    """
+    detected = [model.detect(block.text) if not forced_lang else (forced_lang, 1.0) for block in blocks]
+    votes = [lang for lang, confidence in detected if lang]
+    majority = max(LANGUAGES, key=votes.count) if votes else "en"
+    analyzed: list[AnalyzedBlock] = []
+    heading: AnalyzedBlock | None = None
+    in_references = False
+    for block, (lang, _) in zip(blocks, detected):
+        key = fold(block.text)
+        block_lang = forced_lang or lang or majority
+        sentences = []
+        for start, end in split_sentences(block.text, block_lang):
+            sentence_lang = block_lang
+            if not forced_lang:
+                guess, confidence = model.detect(block.text[start:end])
+                if guess and confidence >= 0.75:
+                    sentence_lang = guess
+            sentence = Sentence(start, end, sentence_lang)
+            sentence.clauses = _clauses(key, start, end, model.cues[sentence_lang])
+            sentences.append(sentence)
+        item = AnalyzedBlock(block, key, block_lang, sentences, heading)
+        if block.kind == "heading":
+            in_references = bool(model.citation_headings and model.citation_headings.match(key.strip()))
+            heading = item
+            item.heading = None
+        item.is_citation = block.kind != "heading" and (
+            in_references or bool(model.citation_blocks and model.citation_blocks.search(key))
+        )
+        analyzed.append(item)
+    return analyzed
+
+
+def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
+    cuts = [start]
+    for boundary in cues.boundaries.finditer(key, start, end):
+        if cuts[-1] < boundary.start() < end:
+            cuts.append(boundary.start())
+    cuts.append(end)
+    sentence_caution = bool(cues.caution.search(key, start, end))
+    clauses = []
+    for clause_start, clause_end in zip(cuts, cuts[1:]):
+        pseudo = [m.span() for m in cues.pseudo_negation.finditer(key, clause_start, clause_end)] if cues.pseudo_negation else []
+        negated = _spans_outside(cues.negation, key, clause_start, clause_end, pseudo)
+        clauses.append(Clause(clause_start, clause_end, negated, sentence_caution))
+    return clauses
