@@ -1,0 +1,5 @@
+"""``python -m claimlint``."""
+
+from .cli import main
+
+main()
