@@ -72,6 +72,7 @@ class LanguageModel:
     cues: dict[str, Cues]
     letters: dict[str, set[str]]
     words: dict[str, set[str]]
+    endings: dict[str, re.Pattern[str] | None]
     citation_headings: re.Pattern[str] | None
     citation_blocks: re.Pattern[str] | None
     benign_after: dict[str, re.Pattern[str]]
@@ -94,6 +95,7 @@ class LanguageModel:
             cues,
             {lang: set(language_cues[lang].get("letters") or "") for lang in LANGUAGES},
             {lang: set(fold(language_cues[lang]["words"]).split()) for lang in LANGUAGES},
+            {lang: _union([language_cues[lang]["endings"]]) if language_cues[lang].get("endings") else None for lang in LANGUAGES},
             _union(citation.get("section_headings") or []),
             _union(citation.get("block_patterns") or []),
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("after") or {}).items()},
@@ -119,6 +121,8 @@ class LanguageModel:
             for lang in LANGUAGES:
                 if word in self.words[lang]:
                     scores[lang] += 1
+                elif len(word) > 3 and self.endings[lang] and self.endings[lang].search(word):
+                    scores[lang] += 0.5
         total = sum(scores.values())
         if not total:
             return None, 0.0

@@ -180,7 +180,7 @@ class Lexicon:
             lookahead = f"(?={before})" if before else ""
             patterns.append(
                 re.compile(
-                    f"(?<![\\w'-])(?P<stem>{_trie_pattern(stems)}){lookahead}(?P<suffix>{grammar})(?![\\w-])"
+                    f"(?<![\\w'-])(?P<stem>{_trie_pattern(stems)}){lookahead}(?P<suffix>{grammar})(?!\\w)"
                 )
             )
         self._sources[lang] = "|".join(p.pattern for p in patterns).replace("?P<stem>", "").replace("?P<suffix>", "")

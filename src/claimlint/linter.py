@@ -44,7 +44,7 @@ class Linter:
 
     @cached_property
     def _claims(self) -> ClaimCheck:
-        return ClaimCheck(list(self.rules.values()), self.knowledge, self._language_model)
+        return ClaimCheck(set(self.rules), self.knowledge, self._language_model)
 
     @cached_property
     def _doses(self):

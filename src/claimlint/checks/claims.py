@@ -64,11 +64,14 @@ def _quote(text: str, limit: int = 90) -> str:
 class ClaimCheck:
     """Runs the CL1xx rules over analysed blocks and returns findings."""
 
-    def __init__(self, rules: list[Rule], knowledge: Knowledge, model: LanguageModel) -> None:
+    def __init__(self, selected: set[str], knowledge: Knowledge, model: LanguageModel) -> None:
+        # Every claim rule runs, so that a mention is recognised as negated or cautionary
+        # even when only CL100 is selected; only the selected codes are reported.
         self.knowledge = knowledge
         self.model = model
-        self.rules = [r for r in rules if r.kind in ("cooccurrence", "pattern")]
-        self.context_rule = next((r for r in rules if r.kind == "context"), None)
+        self.selected = selected
+        self.rules = [r for r in knowledge.rules.values() if r.kind in ("cooccurrence", "pattern")]
+        self.context_rule = next((r for r in knowledge.rules.values() if r.kind == "context" and r.code in selected), None)
         self._patterns: dict[tuple[str, str], list[re.Pattern[str]]] = {}
 
     def run(self, blocks: list[AnalyzedBlock]) -> list[Finding]:
@@ -85,12 +88,12 @@ class ClaimCheck:
                         finding = self._finding(rule, block, index, hit)
                         if hit.negated:
                             mentions.append(finding)
-                        else:
+                        elif rule.code in self.selected:
                             found.append((rule, finding))
                 overridden = {code for rule, _ in found for code in rule.overrides}
                 kept = _dedupe([finding for rule, finding in found if rule.code not in overridden])
                 findings.extend(kept)
-                if self.context_rule and mentions and not kept:
+                if self.context_rule and mentions and not found:
                     first = mentions[0]
                     findings.append(Finding(self.context_rule.code, index, first.start, first.end, first.fields))
         return findings
