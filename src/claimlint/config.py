@@ -60,14 +60,17 @@ class Config:
         return tuple(codes)
 
     def excludes(self, file: Path) -> bool:
-        """True when ``file`` matches an ``exclude`` glob."""
+        """True when an ``exclude`` glob matches the path relative to the configuration, or any
+        trailing part of it ("drafts/*" excludes every drafts directory's files)."""
         try:
-            relative = file.resolve().relative_to(self.root.resolve()).as_posix()
+            parts = file.resolve().relative_to(self.root.resolve()).parts
         except ValueError:
-            relative = file.as_posix()
+            parts = file.parts
+        tails = ["/".join(parts[i:]) for i in range(len(parts))]
         return any(
-            fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(file.name, pattern) or relative.startswith(pattern.rstrip("/") + "/")
+            fnmatch.fnmatch(tail, pattern) or tail.startswith(pattern.rstrip("/") + "/")
             for pattern in self.exclude
+            for tail in tails
         )
 
 
