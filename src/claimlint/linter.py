@@ -10,11 +10,57 @@ from functools import cached_property
 from string import Formatter
 
 from .checks.claims import ClaimCheck
+import re
+
 from .diagnostic import Diagnostic, Finding
-from .document import Document
+from .document import Block, Document, TextBuilder
 from .language import LanguageModel, analyze
 from .rule import Knowledge, Rule
 from .suppress import is_suppressed, parse_directives
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)|\n")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence spans for dose figures, so a figure is never paired with the elemental
+    amount of the previous sentence (the dose check does not need spaCy)."""
+    spans, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def table_rows(document: Document) -> list[Block]:
+    """One block per table row ("Magnesium citrate | 500 mg"): a salt and its figure sit in
+    different cells, and a Supplement Facts row is read as one line."""
+    rows: list[Block] = []
+    current: list[Block] = []
+
+    def flush() -> None:
+        if len(current) > 1:
+            builder = TextBuilder()
+            for number, cell in enumerate(current):
+                if number:
+                    builder.add_substitute(" | ", cell.source_offset(0))
+                for index, char in enumerate(cell.text):
+                    builder.add(char, cell.source_offset(index))
+            rows.append(builder.build("table_row"))
+        current.clear()
+
+    for block in document.blocks:
+        if block.kind != "table_cell":
+            flush()
+            continue
+        if current:
+            gap = document.source[current[-1].source_offset(len(current[-1].text)) : block.source_offset(0)]
+            if "\n" in gap:
+                flush()
+        current.append(block)
+    flush()
+    return rows
 
 
 class _Fields(dict):
@@ -69,20 +115,26 @@ class Linter:
                 findings.extend(self._claims.run(analyzed))
             if "disclaimer" in self._kinds:
                 findings.extend(self._disclaimers.run(analyzed))
+        blocks = list(document.blocks)
         if "dose" in self._kinds:
-            for index, block in enumerate(document.blocks):
-                for issue in self._doses(block.text):
-                    if issue.code in self.rules:
-                        findings.append(Finding(issue.code, index, issue.start, issue.end, dict(issue.fields)))
-        diagnostics = [self._diagnostic(document, f) for f in findings if f.code in self.rules]
+            blocks += table_rows(document)
+            for index, block in enumerate(blocks):
+                if block.kind == "table_cell":
+                    continue  # read as part of its row, where the salt and the figure meet
+                for start, end in _sentence_spans(block.text):
+                    for issue in self._doses(block.text[start:end]):
+                        if issue.code in self.rules:
+                            fields = dict(issue.fields)
+                            findings.append(Finding(issue.code, index, start + issue.start, start + issue.end, fields))
+        diagnostics = [self._diagnostic(document, blocks, f) for f in findings if f.code in self.rules]
         return self._apply_suppressions(document, diagnostics)
 
-    def _diagnostic(self, document: Document, finding: Finding) -> Diagnostic:
+    def _diagnostic(self, document: Document, blocks: list[Block], finding: Finding) -> Diagnostic:
         rule = self.rules[finding.code]
         if finding.block_index < 0:  # a document-level finding: at the start of the file
             start = end = 0
         else:
-            start, end = document.blocks[finding.block_index].source_span(finding.start, finding.end)
+            start, end = blocks[finding.block_index].source_span(finding.start, finding.end)
         line, column = document.line_col(start)
         end_line, end_column = document.line_col(end)
         return Diagnostic(
