@@ -157,8 +157,11 @@ class Lexicon:
         return tuple(self._matchers)
 
     def _compile(self, lang: str, morph: Morphology):
-        # Group stems by (suffix grammar, lookahead) so each group is one trie.
-        groups: dict[tuple[str, str], set[str]] = {}
+        # Group stems by (suffix grammar, lookahead, left context) so each group is one trie.
+        # An entry's ``preceded_by`` (a fixed-width regex) is what must stand right before the
+        # term: Turkish "son" is an effect only after a dative ("migrene son"), never in
+        # "son yıllarda" or "son kullanma tarihi".
+        groups: dict[tuple[str, str, str], set[str]] = {}
         lookup: dict[str, tuple[Entry, str]] = {}
         for entry in self.entries:
             for term in entry.terms.get(lang, ()):
@@ -173,14 +176,15 @@ class Lexicon:
                             if stem.endswith(final):
                                 variants.append((stem[: -len(final)] + becomes, before))
                     for variant, before in variants:
-                        groups.setdefault((grammar, before), set()).add(variant)
+                        groups.setdefault((grammar, before, entry.data.get("preceded_by", "")), set()).add(variant)
                         lookup.setdefault(variant, (entry, entry.pos))
         patterns = []
-        for (grammar, before), stems in sorted(groups.items()):
+        for (grammar, before, preceded), stems in sorted(groups.items()):
             lookahead = f"(?={before})" if before else ""
+            lookbehind = f"(?<={preceded})" if preceded else ""
             patterns.append(
                 re.compile(
-                    f"(?<![\\w'-])(?P<stem>{_trie_pattern(stems)}){lookahead}(?P<suffix>{grammar})(?!\\w)"
+                    f"(?<![\\w'-]){lookbehind}(?P<stem>{_trie_pattern(stems)}){lookahead}(?P<suffix>{grammar})(?!\\w)"
                 )
             )
         self._sources[lang] = "|".join(p.pattern for p in patterns).replace("?P<stem>", "").replace("?P<suffix>", "")
