@@ -145,7 +145,8 @@ class ClaimCheck:
             and not any(t.start <= e.start and e.end <= t.end for t in targets)
             and not self.model.acts_on_benign_object(block.key, e.start, e.end, lang)
         ]
-        pairs = [(t, e) for t in targets for e in live if _distance(block.key, t, e) <= window]
+        # An entry may narrow its reach: "people with" frames only the disease it touches.
+        pairs = [(t, e) for t in targets for e in live if _distance(block.key, t, e) <= e.entry.data.get("window", window)]
         if pairs:
             target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
             yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, context_negated)
@@ -226,12 +227,11 @@ class ClaimCheck:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per rule per clause span."""
-    seen = set()
-    unique = []
+    """One finding per rule per sentence: a second hit of the same rule ("Doğal antifungal" and
+    "antifungal etkisiyle", or a claim repeated in the next clause) sends the writer to the
+    same sentence again."""
+    unique: list[Finding] = []
     for finding in findings:
-        key = (finding.code, finding.start)
-        if key not in seen:
-            seen.add(key)
+        if not any(f.code == finding.code for f in unique):
             unique.append(finding)
     return unique

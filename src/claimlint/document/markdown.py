@@ -246,6 +246,9 @@ def parse(source: str) -> tuple[list[Block], list[Comment]]:
         elif token.type == "tr_open":
             row_line = token.map[0]
             row_cells = _table_cells(lines.text(row_line))
+        elif token.type == "hr":
+            # An empty block marks the break: "---" separates pages for the disclaimer scope.
+            blocks.append(Block("thematic_break", "", [(0, lines.starts[token.map[0]], 0)]))
         elif token.type == "html_block":
             base = lines.starts[token.map[0]]
             end = lines.starts[token.map[1]] if token.map[1] < len(lines.starts) else len(masked)

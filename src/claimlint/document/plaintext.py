@@ -31,7 +31,8 @@ def _kind(lines: list[tuple[int, str]], is_list: bool) -> str:
     if is_list:
         return "list_item"
     if len(lines) == 1:
-        text = lines[0][1].strip()
+        # a trailing claim symbol ("…uykuyu destekler.*") does not make a sentence a heading
+        text = lines[0][1].strip().rstrip("*†‡ ")
         if (
             len(text.split()) <= _HEADING_MAX_WORDS
             and not text.endswith((".", ",", ";"))

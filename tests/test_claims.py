@@ -1,0 +1,120 @@
+"""Morphology, negation and context behaviour that the disease-claim rules (CL1xx) rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.matchkey import fold
+
+
+def _find(knowledge, lexicon: str, text: str, lang: str):
+    key = fold(text)
+    return knowledge.lexicons[lexicon].find(key, lang, knowledge.morphology[lang])
+
+
+def _codes(lint, text: str, lang: str | None = None) -> list[str]:
+    return [d.code for d in lint(text, select=["CL1"], lang=lang)]
+
+
+# ---------------------------------------------------------------- morphology
+
+
+@pytest.mark.parametrize("word", ["uykusuzluğa", "uykusuzluğu", "UYKUSUZLUĞUN", "uykusuzlugu"])
+def test_turkish_case_forms_and_ascii_folding_match_the_stem(knowledge, word):
+    assert [m.entry.id for m in _find(knowledge, "diseases", word, "tr")] == ["insomnia"]
+
+
+def test_onlem_precaution_is_not_the_verb_onle(knowledge):
+    assert _find(knowledge, "effects", "Gerekli önlemleri alın.", "tr") == []
+    assert _find(knowledge, "effects", "Migreni önler.", "tr")
+
+
+def test_negative_verb_suffix_is_negation(knowledge):
+    (match,) = _find(knowledge, "effects", "iyileştirmez", "tr")
+    assert match.negated
+
+
+@pytest.mark.parametrize("text", ["önlenmesinde", "engellenmesini", "çıkmasını önler"])
+def test_verbal_noun_in_mesi_is_not_the_imperative_mesin(knowledge, text):
+    assert not any(m.negated for m in _find(knowledge, "effects", text, "tr"))
+
+
+def test_durum_is_not_the_verb_dur(knowledge):
+    assert _find(knowledge, "effects", "duygu durum", "tr") == []
+
+
+def test_son_is_an_effect_only_after_a_dative(knowledge):
+    assert [m.entry.id for m in _find(knowledge, "effects", "Migrene son!", "tr")] == ["end-to"]
+    assert _find(knowledge, "effects", "Son yıllarda yapılan çalışmalar", "tr") == []
+    assert _find(knowledge, "effects", "son kullanma tarihi", "tr") == []
+
+
+# ---------------------------------------------------------------- claims and their context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Migreni onler, uykusuzluga birebir.",  # ASCII-typed Turkish
+        "KAYGI BOZUKLUGUNA VE PANIK ATAGA SON!",
+        "Uçuk çıkmasını önler.",
+        "Osteoporozun önlenmesinde etkilidir.",
+        "Doğal etkisiyle tırnak mantarını yok eder.",  # "yok eder" is an effect, not a denial
+        "Kalp yetmezliği olan hastalarda kalbin pompalama gücünü artırır.",
+    ],
+)
+def test_turkish_disease_claims(lint, text):
+    assert "CL101" in _codes(lint, text, "tr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It heals cystic acne that nothing else could touch.",
+        "Customers say it cleared their sinus infection without antibiotics.",
+        "No more migraines!",
+        "For migraine sufferers, it is a real game changer.",
+    ],
+)
+def test_english_disease_claims(lint, text):
+    assert "CL101" in _codes(lint, text, "en")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Ürünümüz uykusuzluğu iyileştirmez; yalnızca uyku düzeninizi destekler.", "tr"),
+        ("Depresyon, tedavi edilebilen ciddi bir hastalıktır.", "tr"),
+        ("Bu ürün tansiyon ilacının yerine geçmez.", "tr"),
+        ("Böbrek yetmezliği olanlar kullanmadan önce hekime danışmalıdır.", "tr"),
+        ("Reflüsü olanlar kullanabilir mi?", "tr"),
+        ("Magnesium is not a substitute for any medicine your doctor has prescribed.", "en"),
+        ("If you have migraine, your doctor can help you find the right treatment plan.", "en"),
+        ("Marine collagen comes from fish, so avoid it if you have a fish allergy.", "en"),
+        ("Ginger may help with the ordinary morning sickness of early pregnancy.", "en"),
+    ],
+)
+def test_negated_cautionary_and_natural_mentions_are_clean(lint, text, lang):
+    assert [c for c in _codes(lint, text, lang) if c != "CL100"] == []
+
+
+def test_generic_disease_word_is_cl107_not_an_anaphor(lint):
+    text = "Migren sık görülür.\nHastalıklara karşı vücudunuzu korur."
+    assert _codes(lint, text, "tr") == ["CL107"]
+
+
+def test_pseudo_negation_keeps_substitution_claims(lint):
+    assert "CL104" in _codes(lint, "You won't need your blood pressure pills anymore.", "en")
+    assert "CL104" in _codes(lint, "Tansiyon ilacına gerek kalmaz.", "tr")
+
+
+def test_drug_named_after_a_disease_is_not_a_disease_target(lint):
+    assert _codes(lint, "Migren ilacı kullanmaya son!", "tr") == ["CL104"]
+
+
+def test_therapy_side_effect_overrides_the_disease_claim(lint):
+    assert _codes(lint, "It eases the joint aches caused by breast cancer hormone therapy.", "en") == ["CL105"]
+
+
+def test_one_finding_per_rule_per_sentence(lint):
+    assert _codes(lint, "Doğal antifungal etkisiyle cildi korur.", "tr").count("CL103") == 1
