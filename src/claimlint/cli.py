@@ -39,11 +39,13 @@ def _fail(message: str) -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors in input still exit 2).")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip when walking directories (repeatable).")
 @click.option("--stdin-filename", help="Name (and format, by extension) of the text read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (disclaimer text); with '-', print the fixed text instead.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff without writing anything.")
 @click.option("--show-context", is_flag=True, help="Also list diseases named in negated or cautionary sentences (CL100, info).")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--explain", metavar="CODE", help="Explain one rule: what it flags, why, examples, and exit.")
 @click.version_option(__version__, prog_name="claimlint")
-def main(paths, output_format, select, ignore, lang, config_path, rule_packs, fail_on, exit_zero, exclude, stdin_filename, show_context, list_rules, explain):
+def main(paths, output_format, select, ignore, lang, config_path, rule_packs, fail_on, exit_zero, exclude, stdin_filename, fix, diff, show_context, list_rules, explain):
     """Lint supplement marketing copy (Markdown, HTML, text; Turkish and English) for disease
     claims (CL1xx), claim symbols without the FDA disclaimer (CL2xx) and compound-mass dose
     figures (CL3xx). PATH may be a file, a directory (searched for .md .markdown .txt .html
@@ -58,6 +60,8 @@ def main(paths, output_format, select, ignore, lang, config_path, rule_packs, fa
         exclude=tuple(exclude),
         show_context=show_context,
         stdin_filename=stdin_filename,
+        fix=fix,
+        diff=diff,
     )
     try:
         run = Run(options)
@@ -75,9 +79,20 @@ def main(paths, output_format, select, ignore, lang, config_path, rule_packs, fa
         click.echo(f"claimlint: {notice}", err=True)
     for error in result.errors:
         click.echo(f"claimlint: error: {error}", err=True)
-    click.echo(FORMATTERS[output_format](result.diagnostics), nl=False)
+    if result.fixed_stdin is not None:
+        # Fixing standard input prints the fixed text, as a filter does; the report goes to stderr.
+        click.echo(result.fixed_stdin, nl=False)
+        click.echo(FORMATTERS[output_format](result.diagnostics), nl=False, err=True)
+    elif diff:
+        click.echo("".join(result.diffs), nl=False)
+    else:
+        click.echo(FORMATTERS[output_format](result.diagnostics), nl=False)
+    if result.fixed_files:
+        click.echo(f"claimlint: fixed {result.fixed_files} file{'s' if result.fixed_files != 1 else ''}", err=True)
     if result.errors:
         sys.exit(2)
+    if diff:
+        sys.exit(1 if result.diffs else 0)
     sys.exit(1 if result.failing and not exit_zero else 0)
 
 

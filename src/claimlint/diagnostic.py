@@ -9,6 +9,29 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)
+class Edit:
+    """A proposed fix in block coordinates: replace the text from (start_block, start) to
+    (end_block, end) with ``text``; with ``after_block`` set, add ``text`` as a new paragraph
+    after that block instead."""
+
+    text: str
+    start_block: int = -1
+    start: int = 0
+    end_block: int = -1
+    end: int = 0
+    after_block: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceEdit:
+    """A fix in source coordinates: replace ``source[start:end]`` with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """A check's result: a rule, a span of one block's text, and values for its message."""
 
@@ -17,6 +40,7 @@ class Finding:
     start: int
     end: int
     fields: dict[str, str] = field(default_factory=dict)
+    edit: Edit | None = None
 
 
 @dataclass(frozen=True)
@@ -35,12 +59,19 @@ class Diagnostic:
     message: str
     help: str
     sources: tuple[str, ...] = ()
-    fixable: bool = False
+    fixes: tuple[SourceEdit, ...] = ()
+
+    @property
+    def fixable(self) -> bool:
+        """Whether ``--fix`` can repair this finding."""
+        return bool(self.fixes)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object for ``--format json``."""
         data = asdict(self)
         data["sources"] = list(self.sources)
+        del data["fixes"]
+        data["fixable"] = self.fixable
         return data
 
     def sort_key(self) -> tuple:

@@ -13,6 +13,7 @@ from .checks.claims import ClaimCheck
 import re
 
 from .diagnostic import Diagnostic, Finding
+from .fix import source_edits
 from .document import Block, Document, TextBuilder
 from .language import LanguageModel, analyze
 from .rule import Knowledge, Rule
@@ -149,7 +150,7 @@ class Linter:
             message=render(rule.message, finding.fields),
             help=render(rule.help, finding.fields),
             sources=rule.sources,
-            fixable=finding.fields.get("fixable") == "yes",
+            fixes=source_edits(finding.edit, document, blocks) if finding.edit else (),
         )
 
     def _apply_suppressions(self, document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from .config import Config, ConfigError, ConfigFinder
 from .diagnostic import SEVERITY_RANK, Diagnostic
 from .document import InputError, decode, format_for, parse
+from .fix import apply_fixes, unified_diff, write_atomically
 from .linter import Linter
 from .rule import Knowledge, load_packs
 
@@ -34,6 +35,8 @@ class Options:
     exclude: tuple[str, ...] = ()
     show_context: bool = False
     stdin_filename: str | None = None
+    fix: bool = False
+    diff: bool = False
 
 
 @dataclass
@@ -44,6 +47,9 @@ class Result:
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     failing: bool = False
+    diffs: list[str] = field(default_factory=list)  # --diff: what --fix would change
+    fixed_stdin: str | None = None  # --fix on '-': the fixed text, printed instead of a report
+    fixed_files: int = 0
 
 
 class Run:
@@ -128,11 +134,26 @@ class Run:
             return
         self._lint_bytes(data, path, str(path), result, explicit)
 
+    def _fix(self, document, diagnostics, linter, path: Path, fmt: str, result: Result, is_stdin: bool):
+        """Apply (or, with --diff, show) the fixes; return the diagnostics that remain."""
+        fixed = apply_fixes(document.source, diagnostics)
+        if is_stdin and self.options.fix and not self.options.diff:
+            result.fixed_stdin = fixed
+        if fixed == document.source:
+            return diagnostics
+        if self.options.diff:
+            result.diffs.append(unified_diff(document.path, document.source, fixed))
+            return diagnostics
+        if not is_stdin:
+            write_atomically(path, fixed, document.has_bom)
+            result.fixed_files += 1
+        return linter.lint(parse(fixed, document.path, fmt, document.has_bom))
+
     def _lint_stdin(self, result: Result) -> None:
         name = self.options.stdin_filename or "-"
-        self._lint_bytes(sys.stdin.buffer.read(), Path(name if name != "-" else "stdin.md"), name, result, True)
+        self._lint_bytes(sys.stdin.buffer.read(), Path(name if name != "-" else "stdin.md"), name, result, True, True)
 
-    def _lint_bytes(self, data: bytes, path: Path, shown: str, result: Result, explicit: bool) -> None:
+    def _lint_bytes(self, data: bytes, path: Path, shown: str, result: Result, explicit: bool, from_stdin: bool = False) -> None:
         try:
             config = self.config_for(path)
             linter = self.linter(config, path)
@@ -146,8 +167,11 @@ class Run:
         except ConfigError as error:
             result.errors.append(str(error))
             return
-        document = parse(text, shown, format_for(str(path), "markdown" if shown == "-" else "text"), has_bom)
+        fmt = format_for(str(path), "markdown" if shown == "-" else "text")
+        document = parse(text, shown, fmt, has_bom)
         diagnostics = linter.lint(document)
+        if self.options.fix or self.options.diff:
+            diagnostics = self._fix(document, diagnostics, linter, path, fmt, result, from_stdin)
         threshold = SEVERITY_RANK[self.options.fail_on or config.fail_on]
         if any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics):
             result.failing = True

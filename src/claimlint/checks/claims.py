@@ -23,10 +23,14 @@ from dataclasses import dataclass
 from ..diagnostic import Finding
 from ..language import AnalyzedBlock, Clause, LanguageModel, Sentence
 from ..lexicon import LexiconMatch
+from ..matchkey import fold
 from ..rule import Knowledge, Rule
 
 _WORDS = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# A brand name written as one word: "MigraineStop", "ArthriFlex", "GlucoCure".
+_FUSED_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+_NAME_PART = re.compile(r"[A-Z][a-z]+")
 
 
 @dataclass
@@ -99,19 +103,51 @@ class ClaimCheck:
         return findings
 
     def _in_scope(self, rule: Rule, block: AnalyzedBlock) -> bool:
-        scope = rule.option("scope", "clause")
-        if scope == "heading":
-            return block.block.kind == "heading"
-        if scope == "citation":
+        # "heading" scope is titles and names: headings, and product names in running text.
+        if rule.option("scope", "clause") == "citation":
             return block.is_citation
         return not block.is_citation
 
     def _hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence):
+        names_only = rule.option("scope") == "heading" and block.block.kind != "heading"
+        if rule.option("scope") == "heading":
+            yield from self._fused_name_hits(rule, block, sentence)
         for clause in sentence.clauses:
             if rule.kind == "pattern":
-                yield from self._pattern_hits(rule, block, sentence.lang, clause)
+                hits = self._pattern_hits(rule, block, sentence.lang, clause)
             else:
-                yield from self._cooccurrence_hits(rule, block, sentence, clause)
+                hits = self._cooccurrence_hits(rule, block, sentence, clause)
+            # In running text a title is a name only when it is written as one ("Migren Stop,
+            # günde iki kapsül"), not in prose ("migren tedavisi için hekime danışın").
+            yield from (h for h in hits if not names_only or _is_name(block.block.text[h.start : h.end]))
+
+    def _fused_name_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence):
+        """Brand names fuse a disease, often cut short, with a product word ("MigraineStop",
+        "ArthriFlex", "HypertensAway"); a fused cure noun claims a disease by itself ("GlucoCure")."""
+        for name in _FUSED_NAME.finditer(block.block.text, sentence.start, sentence.end):
+            parts = [fold(part) for part in _NAME_PART.findall(name.group())]
+            disease = next((e for part in parts for e in self._entries_named(rule, part)), None)
+            if disease is None and not any(self._is_cure_noun(part) for part in parts):
+                continue
+            target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
+            clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
+            yield _Hit(name.start(), name.end(), target, None, self._absolved(rule, clause))
+
+    def _entries_named(self, rule: Rule, part: str):
+        """Target entries with a one-word term that is ``part`` or that ``part`` cuts short
+        (at least five letters and most of the word: "arthri", "hypertens")."""
+        for lexicon in rule.option("targets"):
+            for entry in self.knowledge.lexicons[lexicon].entries:
+                for term in (fold(t) for terms in entry.terms.values() for t in terms):
+                    if " " not in term and (term == part or (len(part) >= 5 and term.startswith(part) and len(part) >= 0.6 * len(term))):
+                        yield entry
+                        break
+
+    def _is_cure_noun(self, part: str) -> bool:
+        return any(
+            entry.pos == "noun" and entry.data.get("strength") == "strong" and part in map(fold, entry.terms.get("en", ()))
+            for entry in self.knowledge.lexicons["effects"].entries
+        )
 
     def _effects(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause) -> list[LexiconMatch]:
         strength = rule.option("strength")
@@ -224,6 +260,12 @@ class ClaimCheck:
             if instead.get(lang):
                 fields["instead"] = f" Instead: {instead[lang]}"
         return Finding(rule.code, index, hit.start, hit.end, fields)
+
+
+def _is_name(text: str) -> bool:
+    """Every word capitalised ("Migren Stop", "DİYABET DOSTU"): written as a name, not prose."""
+    words = _WORDS.findall(text)
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

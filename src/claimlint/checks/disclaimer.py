@@ -19,7 +19,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
-from ..diagnostic import Finding
+from ..diagnostic import Edit, Finding
 from ..language import AnalyzedBlock, Sentence
 from ..matchkey import fold
 from ..rule import Knowledge, Rule
@@ -170,6 +170,7 @@ class _Disclaimer(NamedTuple):
     symbol_span: tuple[int, int]
     block: int
     start: int
+    words_start: int  # after the leading symbol and label: where a fix rewrites the wording
     end: int  # end in its first block; a split one ends at last_block/last_end (for a fix)
     last_block: int
     last_end: int
@@ -266,7 +267,8 @@ class DisclaimerCheck:
             found.append(_Disclaimer(
                 language, [w for j in group for w in candidates[j].words], parts,
                 language.number_of(candidate.words) if "first" in parts else None, prefix.group(symbol) or "",
-                prefix.span(symbol), block, start, last_end if last_block == block else end, last_block, last_end,
+                prefix.span(symbol), block, start, max(start, prefix.end()), last_end if last_block == block else end,
+                last_block, last_end,
             ))
         return found, {(stream[j][0], stream[j][1].start) for j in used}
 
@@ -325,7 +327,8 @@ class DisclaimerCheck:
             first, lang = claims[0], Counter(c.lang for c in claims).most_common(1)[0][0]
             language = self.languages.get(lang) or next(iter(self.languages.values()))
             found = fields(language, number, symbol, insert_after_block=str(scope.last_block))
-            findings += self._emit("scope" if paged else "missing", first.block, first.start, first.end, found)
+            add = Edit(found["expected"], after_block=scope.last_block)
+            findings += self._emit("scope" if paged else "missing", first.block, first.start, first.end, found, add)
         for d in scope.disclaimers:
             wanted = number if claims else d.number or "plural"
             base = fields(
@@ -336,14 +339,16 @@ class DisclaimerCheck:
                 findings += self._emit("orphan", d.block, d.start, d.end, base)
             elif d.symbol and d.symbol not in used:  # no leading symbol is accepted for any symbol
                 findings += self._emit("symbol", d.block, *d.symbol_span, base)
+            # Number and wording are repaired by rewriting the wording (symbol and label stay).
+            rewrite = Edit(base["text"], d.block, d.words_start, d.last_block, d.last_end)
             if claims and d.number and d.number != number:
-                findings += self._emit("number", d.block, d.start, d.end, base)
+                findings += self._emit("number", d.block, d.start, d.end, base, rewrite)
             differences = d.language.differences(d.words, d.parts, d.number or wanted, texts)
             if differences:
                 altered = {**base, "differences": "; ".join(differences)}
-                findings += self._emit("altered", d.block, d.start, d.end, altered)
+                findings += self._emit("altered", d.block, d.start, d.end, altered, rewrite)
         return findings
 
-    def _emit(self, check: str, block: int, start: int, end: int, fields: dict[str, str]) -> list[Finding]:
+    def _emit(self, check: str, block: int, start: int, end: int, fields: dict[str, str], edit: Edit | None = None) -> list[Finding]:
         """A finding of the rule whose ``check:`` is ``check``, when that rule is selected."""
-        return [Finding(self.codes[check], block, start, end, fields)] if check in self.codes else []
+        return [Finding(self.codes[check], block, start, end, fields, edit)] if check in self.codes else []
