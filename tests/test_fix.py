@@ -81,3 +81,23 @@ def test_files_without_fixes_are_not_rewritten(tmp_path):
     result = cli("--fix", str(path))
     assert result.exit_code == 1  # the disease claim is not auto-fixable: it stays reported
     assert path.stat().st_mtime_ns == before
+
+
+def test_seed_without_its_disclaimer_gets_the_plural_turkish_one_back(tmp_path):
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "magnesium-l-threonate-sleep.tr.txt"
+    if not seed.exists():
+        pytest.skip("seed article not available")
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    stripped = "\n".join(line for line in lines if not line.startswith("Bu beyanlar"))
+    path = tmp_path / "article.txt"
+    path.write_text(stripped, encoding="utf-8")
+    before = cli("--select", "CL2", "--format", "json", str(path))
+    assert '"CL201"' in before.output
+    cli("--fix", "--select", "CL2", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed.startswith(stripped.rstrip("\n"))
+    assert fixed.rstrip("\n").endswith(f"*{TR_MANY} {TR_TWO}")
+    after = cli("--select", "CL2", str(path))
+    assert "[error]" not in after.output and "[warning]" not in after.output
