@@ -12,7 +12,9 @@ Context decides as it does for a reviewer: a clause whose verb or phrasing is ne
 sentence that is a caution, is not a claim (unless the rule says ``negation: ignore``, as
 substitution claims do: "you won't need your pills"); such mentions are reported by the
 ``context`` rule (CL100, info, off by default). A section heading is context for the clauses
-under it: "atakları azaltır" under "Migren" is a migraine claim.
+under it: "atakları azaltır" under "Migren" is a migraine claim. ``scope: heading`` rules read
+titles and names: headings, names written as names in running text ("Migren Stop, günde…") and
+fused brand names ("MigraineStop").
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ class ClaimCheck:
                         break
 
     def _is_cure_noun(self, part: str) -> bool:
+        # Fused brand names are coined in English ("GlucoCure"), so the English terms are read.
         return any(
             entry.pos == "noun" and entry.data.get("strength") == "strong" and part in map(fold, entry.terms.get("en", ()))
             for entry in self.knowledge.lexicons["effects"].entries
