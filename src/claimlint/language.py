@@ -59,6 +59,7 @@ class Cues:
     negation: re.Pattern[str]
     pseudo_negation: re.Pattern[str] | None
     caution: re.Pattern[str]
+    negative_answer: re.Pattern[str] | None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -88,6 +89,7 @@ class LanguageModel:
                 _union(context["negation"][lang]),
                 _union(context.get("pseudo_negation", {}).get(lang) or []),
                 _union(context["caution"][lang]),
+                _union([context["negative_answers"][lang]] if context.get("negative_answers", {}).get(lang) else []),
             )
         language_cues = context["language_cues"]
         citation = context.get("citation", {})
@@ -202,11 +204,27 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None) 
             in_references = bool(model.citation_headings and model.citation_headings.match(key.strip()))
             heading = item
             item.heading = None
+        # Under a "References" heading the entries are list items; a closing paragraph there
+        # (a disclaimer, a note) is ordinary copy unless it looks like a citation itself.
         item.is_citation = block.kind != "heading" and (
-            in_references or bool(model.citation_blocks and model.citation_blocks.search(key))
+            (in_references and block.kind == "list_item")
+            or bool(model.citation_blocks and model.citation_blocks.search(key))
         )
         analyzed.append(item)
+    _deny_questions_answered_no(analyzed, model)
     return analyzed
+
+
+def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:
+    """A question whose answer starts with "No"/"Hayır" claims nothing: negate its clauses."""
+    sentences = [(block, sentence) for block in blocks for sentence in block.sentences]
+    for (block, question), (next_block, answer) in zip(sentences, sentences[1:]):
+        if not block.key[question.start : question.end].rstrip().endswith("?"):
+            continue
+        cue = model.cues[answer.lang].negative_answer
+        if cue and cue.match(next_block.key, answer.start, answer.end):
+            for clause in question.clauses:
+                clause.negated = True
 
 
 def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
