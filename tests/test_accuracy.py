@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimlint.evaluate import README_END, README_START, evaluate, full_report, readme_block
+from claimlint.evaluate import README_END, README_START, Tally, evaluate, full_report, readme_block
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -32,3 +32,13 @@ def test_corpora_are_large_enough():
     doses = REPO / "corpora" / "doses"
     figures = sum(text.count(" mg") + text.count("µg") for text in (p.read_text(encoding="utf-8") for p in doses.rglob("*.md")))
     assert figures >= 100
+
+
+def test_disease_claims_meet_the_target_in_both_languages():
+    report = evaluate(sorted((REPO / "corpora" / "claims").rglob("*.md")), "CL1")
+    for lang in ("en", "tr"):
+        total = Tally()
+        for (tally_lang, _), tally in report.tallies.items():
+            if tally_lang == lang:
+                total.add(tally)
+        assert total.precision >= 0.95 and total.recall >= 0.95, (lang, total)

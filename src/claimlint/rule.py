@@ -31,7 +31,7 @@ _COMMON_REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "h
 _COMMON_OPTIONAL = ("default", "overrides", "criterion")
 # Keys each rule kind accepts (beyond the common ones), and which of them are required.
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength")),
+    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags")),
     "pattern": (("patterns",), ("requires", "scope", "negation", "caution")),
     "disclaimer": (("check",), ()),
     "dose": ((), ()),

@@ -186,11 +186,16 @@ class ClaimCheck:
         ]
         # An entry may narrow its reach: "people with" frames only the disease it touches.
         pairs = [(t, e) for t in targets for e in live if _distance(block.key, t, e) <= e.entry.data.get("window", window)]
+        tagged = [t for t in targets if rule.option("hashtags") and block.key[t.start - 1 : t.start] == "#"]
         if pairs:
             target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
             yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, context_negated)
-        elif targets and effects:
-            target, effect = targets[0], effects[0]
+        elif tagged:
+            # A disease as a hashtag files the product under that disease (FDA cites hashtags).
+            yield _Hit(tagged[0].start - 1, tagged[0].end, tagged[0], None, context_negated)
+        elif targets and any(e.negated for e in effects):
+            # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
+            target, effect = targets[0], next(e for e in effects if e.negated)
             yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, True)
         elif not targets and live and rule.option("anaphors"):
             yield from self._anaphor_hits(rule, block, sentence, clause, live, window, context_negated)
