@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .config import ConfigError
 from .formatters import FORMATTERS
-from .rule import RuleError, load_packs
+from .rule import RuleError
 from .runner import Options, Run
 
 

@@ -111,8 +111,8 @@ def render(report: Report) -> str:
     out = ["| language | lines | precision | recall | F1 |", "|---|---|---|---|---|"]
     for lang in sorted({lang for lang, _ in report.tallies}):
         total = Tally()
-        for (l, _), tally in report.tallies.items():
-            if l == lang:
+        for (tally_lang, _), tally in report.tallies.items():
+            if tally_lang == lang:
                 total.add(tally)
         out.append(f"| {lang} | {report.lines[lang]} | {total.precision:.3f} | {total.recall:.3f} | {total.f1:.3f} |")
     out += ["", "| rule | language | TP | FP | FN | precision | recall | F1 |", "|---|---|---|---|---|---|---|---|"]

@@ -133,7 +133,7 @@ def load_packs(extra_packs: list[Path] | tuple[Path, ...] = ()) -> Knowledge:
     for rule in knowledge.rules.values():
         _check_references(rule, knowledge)
     try:
-        knowledge.morphology
+        _ = knowledge.morphology  # compile now, so a bad grammar is a rule-pack error (exit 2)
     except (KeyError, ValueError, re.error) as error:
         raise RuleError(f"morphology.yaml: invalid grammar ({error})") from None
     return knowledge
@@ -256,7 +256,7 @@ def _check_patterns(item: yamlfile.LineDict, fail) -> None:
     patterns = item["patterns"]
     if not isinstance(patterns, dict):
         raise fail("patterns must map a language to a list of regular expressions", "patterns")
-    for lang, items in patterns.items():
+    for items in patterns.values():
         for pattern in items or ():
             try:
                 re.compile(_PLACEHOLDER.sub("x", pattern))
