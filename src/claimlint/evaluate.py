@@ -124,6 +124,7 @@ def render(report: Report) -> str:
 # The corpora the README quotes: (directory under the corpus root, rule family, title).
 REPORT_SECTIONS = (
     ("claims", "CL1", "Disease claims (CL1xx)"),
+    ("holdout", "CL1", "Disease claims (CL1xx), held-out copy"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
 )
 

@@ -163,11 +163,14 @@ class ClaimCheck:
 
     def _cooccurrence_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause):
         lang = sentence.lang
-        excluded = [m for lex in rule.option("exclude") or () for m in _matches(block, lex, lang, self.knowledge)]
+        # Cited titles are often English inside Turkish copy (and the reverse): read both.
+        langs = self.knowledge.morphology if rule.option("scope") == "citation" else (lang,)
+        excluded = [m for lex in rule.option("exclude") or () for other in langs for m in _matches(block, lex, other, self.knowledge)]
         targets = [
             m
             for lexicon in rule.option("targets")
-            for m in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end)
+            for other in langs
+            for m in _in(_matches(block, lexicon, other, self.knowledge), clause.start, clause.end)
             if not any(x.start <= m.start and m.end <= x.end for x in excluded)
         ]
         window = int(rule.option("window", 8))
