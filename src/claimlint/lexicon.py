@@ -178,15 +178,17 @@ class Lexicon:
                     for variant, before in variants:
                         groups.setdefault((grammar, before, entry.data.get("preceded_by", "")), set()).add(variant)
                         lookup.setdefault(variant, (entry, entry.pos))
-        patterns = []
+        # One pattern per (grammar, left context): the stem variants of a grammar (plain, and
+        # softened before a vowel) are alternatives of one group, which keeps compiling cheap.
+        by_grammar: dict[tuple[str, str], list[str]] = {}
         for (grammar, before, preceded), stems in sorted(groups.items()):
             lookahead = f"(?={before})" if before else ""
+            by_grammar.setdefault((grammar, preceded), []).append(f"(?:{_trie_pattern(stems)}){lookahead}")
+        patterns = []
+        for (grammar, preceded), alternatives in by_grammar.items():
             lookbehind = f"(?<={preceded})" if preceded else ""
-            patterns.append(
-                re.compile(
-                    f"(?<![\\w'-]){lookbehind}(?P<stem>{_trie_pattern(stems)}){lookahead}(?P<suffix>{grammar})(?!\\w)"
-                )
-            )
+            stem = "|".join(alternatives)
+            patterns.append(re.compile(f"(?<![\\w'-]){lookbehind}(?P<stem>{stem})(?P<suffix>{grammar})(?!\\w)"))
         self._sources[lang] = "|".join(p.pattern for p in patterns).replace("?P<stem>", "").replace("?P<suffix>", "")
         return (tuple(patterns), lookup) if patterns else None
 

@@ -78,7 +78,7 @@ class ClaimCheck:
         self.selected = selected
         self.rules = [r for r in knowledge.rules.values() if r.kind in ("cooccurrence", "pattern")]
         self.context_rule = next((r for r in knowledge.rules.values() if r.kind == "context" and r.code in selected), None)
-        self._patterns: dict[tuple[str, str], list[re.Pattern[str]]] = {}
+        self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
 
     def run(self, blocks: list[AnalyzedBlock]) -> list[Finding]:
         """All claim findings of a document, with overridden ones removed per sentence."""
@@ -230,8 +230,13 @@ class ClaimCheck:
         return negated or cautious
 
     def _pattern_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause):
-        for pattern in self._compiled(rule, lang):
-            for match in pattern.finditer(block.key, clause.start, clause.end):
+        for source in (rule.option("patterns") or {}).get(lang) or ():
+            # A pattern that names lexicons can only match where one of them does: skip it
+            # (and its costly compilation, lexicons inlined) everywhere else.
+            needed = _PLACEHOLDER.findall(source)
+            if needed and not any(_in(_matches(block, name, lang, self.knowledge), clause.start, clause.end) for name in needed):
+                continue
+            for match in self._compiled(source, lang).finditer(block.key, clause.start, clause.end):
                 effect = None
                 if rule.option("requires"):
                     effects = [
@@ -248,14 +253,13 @@ class ClaimCheck:
                     start, end = min(start, effect.start), max(end, effect.end)
                 yield _Hit(start, end, None, effect, self._absolved(rule, clause))
 
-    def _compiled(self, rule: Rule, lang: str) -> list[re.Pattern[str]]:
-        cache_key = (rule.code, lang)
+    def _compiled(self, source: str, lang: str) -> re.Pattern[str]:
+        """A rule pattern with each ``{lexicon}`` replaced by that lexicon's terms, compiled once."""
+        cache_key = (source, lang)
         if cache_key not in self._patterns:
             lexicons = self.knowledge.lexicons
-            self._patterns[cache_key] = [
-                re.compile(_PLACEHOLDER.sub(lambda m: lexicons[m.group(1)].pattern_source(lang), pattern))
-                for pattern in (rule.option("patterns") or {}).get(lang) or ()
-            ]
+            expanded = _PLACEHOLDER.sub(lambda m: lexicons[m.group(1)].pattern_source(lang), source)
+            self._patterns[cache_key] = re.compile(expanded)
         return self._patterns[cache_key]
 
     def _finding(self, rule: Rule, block: AnalyzedBlock, index: int, hit: _Hit) -> Finding:
