@@ -31,7 +31,7 @@ from ..rule import Knowledge, Rule
 _WORDS = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # A brand name written as one word: "MigraineStop", "ArthriFlex", "GlucoCure".
-_FUSED_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+_FUSED_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-ZÇĞİÖŞÜ]{6,})\b")
 _NAME_PART = re.compile(r"[A-Z][a-z]+")
 
 
@@ -127,13 +127,21 @@ class ClaimCheck:
         """Brand names fuse a disease, often cut short, with a product word ("MigraineStop",
         "ArthriFlex", "HypertensAway"); a fused cure noun claims a disease by itself ("GlucoCure")."""
         for name in _FUSED_NAME.finditer(block.block.text, sentence.start, sentence.end):
-            parts = [fold(part) for part in _NAME_PART.findall(name.group())]
+            parts = [fold(part) for part in _NAME_PART.findall(name.group())] or self._caps_parts(fold(name.group()))
             disease = next((e for part in parts for e in self._entries_named(rule, part)), None)
             if disease is None and not any(self._is_cure_noun(part) for part in parts):
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
             clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
             yield _Hit(name.start(), name.end(), target, None, self._absolved(rule, clause))
+
+    def _caps_parts(self, word: str) -> list[str]:
+        """An all-caps name split before a product word it ends with: MİGRENSTOP → migren, stop."""
+        for entry in self.knowledge.lexicons["product_words"].entries:
+            for term in (fold(t) for terms in entry.terms.values() for t in terms):
+                if " " not in term and word.endswith(term) and len(word) - len(term) >= 4:
+                    return [word[: -len(term)], term]
+        return []
 
     def _entries_named(self, rule: Rule, part: str):
         """Target entries with a one-word term that is ``part`` or that ``part`` cuts short
