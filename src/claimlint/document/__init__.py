@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
 
-FORMATS = ("markdown", "html", "text")
 _SUFFIX_FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -133,10 +132,6 @@ class Document:
         """1-based (line, column) of a source offset; columns count characters."""
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
-
-    def line_start(self, line: int) -> int:
-        """Source offset of the first character of 1-based ``line``."""
-        return self._line_starts[min(line, len(self._line_starts)) - 1]
 
     @property
     def line_count(self) -> int:
