@@ -242,7 +242,7 @@ def _name_pattern(name: str, lang: str) -> str:
 _EN_TAILS = {"", "s", "es", "'s", "’s"}
 _TURKISH_LETTERS = re.compile("[çğıöşüÇĞİÖŞÜ]")
 _CUE_LISTS = ("elemental", "filler", "source_before", "source_after", "source_suffix", "link",
-              "providing", "approximate", "link_before", "daily", "warning", "intake")
+              "providing", "approximate", "link_before", "daily", "warning", "intake", "package")
 
 
 class CompoundTable:

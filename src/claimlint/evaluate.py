@@ -126,6 +126,7 @@ REPORT_SECTIONS = (
     ("claims", "CL1", "Disease claims (CL1xx)"),
     ("holdout", "CL1", "Disease claims (CL1xx), held-out copy"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
+    ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy"),
 )
 
 

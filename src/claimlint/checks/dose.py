@@ -61,6 +61,7 @@ class _Grammar:
         self.providing_after = re.compile(rf"{suffix}\s*(?:{cue('providing')})", flags)
         self.link_before = re.compile(rf"\s*,?\s*(?P<paren>\()?\s*(?P<word>{cue('link_before')})?\s*\(?\s*", flags)
         self.daily = re.compile(cue("daily"), flags)
+        self.package = re.compile(cue("package"), flags)
         self.warning = re.compile(cue("warning"), flags)
         self.intake = re.compile(cue("intake"), flags)
 
@@ -76,10 +77,14 @@ def find_dose_issues(text: str, table: CompoundTable) -> list[DoseIssue]:
     Works on Turkish and English alike; offsets are into ``text``.  ``fields`` fill the
     message templates of rules/dose.yaml.
     """
-    quantities = [q for q in find_quantities(text) if q.unit != "iu"]
+    grammar = _grammar(table)
+    # A pack size ("Net contents: 300 g …") weighs the package, not a serving.
+    quantities = [
+        q for q in find_quantities(text)
+        if q.unit != "iu" and not grammar.package.search(text, _sentence(text, q.start)[0], q.start)
+    ]
     if not quantities:
         return []
-    grammar = _grammar(table)
     mentions = table.find_mentions(text)
     claimed: set[int] = set()  # mentions already weighed by a figure before them
     figures = [_classify(text, q, mentions, claimed, grammar) for q in quantities]
