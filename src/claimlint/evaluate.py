@@ -124,9 +124,10 @@ def render(report: Report) -> str:
 # The corpora the README quotes: (directory under the corpus root, rule family, title).
 REPORT_SECTIONS = (
     ("claims", "CL1", "Disease claims (CL1xx)"),
-    ("holdout", "CL1", "Disease claims (CL1xx), held-out copy"),
+    ("holdout", "CL1", "Disease claims (CL1xx), held-out copy (used once for error analysis)"),
+    ("holdout2", "CL1", "Disease claims (CL1xx), untouched held-out copy"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
-    ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy"),
+    ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )
 
 
