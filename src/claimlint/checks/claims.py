@@ -165,6 +165,13 @@ class ClaimCheck:
         effects = []
         for lexicon in rule.option("with") or ():
             for match in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end):
+                if match.entry.data.get("headings_only") and block.block.kind != "heading":
+                    continue
+                companion = match.entry.data.get("only_with")
+                if companion and not any(
+                    not m.negated for m in _in(_matches(block, companion, lang, self.knowledge), clause.start, clause.end)
+                ):
+                    continue
                 if strength is None or match.entry.data.get("strength") == strength:
                     effects.append(match)
         return effects
