@@ -128,12 +128,38 @@ class ClaimCheck:
         "ArthriFlex", "HypertensAway"); a fused cure noun claims a disease by itself ("GlucoCure")."""
         for name in _FUSED_NAME.finditer(block.block.text, sentence.start, sentence.end):
             parts = [fold(part) for part in _NAME_PART.findall(name.group())] or self._caps_parts(fold(name.group()))
-            disease = next((e for part in parts for e in self._entries_named(rule, part)), None)
+            disease = next((e for part in parts for e in self._entries_named(rule, part, sentence.lang)), None)
             if disease is None and not any(self._is_cure_noun(part) for part in parts):
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
             clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
             yield _Hit(name.start(), name.end(), target, None, self._absolved(rule, clause))
+
+    def _fused_hashtag_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause, negated: bool):
+        """A hashtag that glues a disease to a cure or product word: "#insomniacure",
+        "#anxietyrelief", "#migrenstop"."""
+        for tag in re.finditer(r"#(\w{6,})", block.key[clause.start : clause.end]):
+            word = tag.group(1)
+            for rest in self._glue_words():
+                if word.endswith(rest) and len(word) - len(rest) >= 4:
+                    found = list(self._entries_named(rule, word[: -len(rest)], lang))
+                    if found:
+                        start = clause.start + tag.start()
+                        target = LexiconMatch(start, clause.start + tag.end(), found[0], lang, "", False)
+                        yield _Hit(start, target.end, target, None, negated)
+                        return
+
+    def _glue_words(self) -> list[str]:
+        """Cure nouns and product words that brand names and hashtags glue to a disease."""
+        words = {
+            fold(term)
+            for name in ("product_words", "effects")
+            for entry in self.knowledge.lexicons[name].entries
+            if name == "product_words" or (entry.pos == "noun" and entry.data.get("strength") == "strong")
+            for terms in entry.terms.values()
+            for term in terms
+        }
+        return sorted((w for w in words if " " not in w and len(w) >= 3), key=len, reverse=True)
 
     def _caps_parts(self, word: str) -> list[str]:
         """An all-caps name split before a product word it ends with: MİGRENSTOP → migren, stop."""
@@ -143,12 +169,17 @@ class ClaimCheck:
                     return [word[: -len(term)], term]
         return []
 
-    def _entries_named(self, rule: Rule, part: str):
+    def _entries_named(self, rule: Rule, part: str, lang: str):
         """Target entries with a one-word term that is ``part`` or that ``part`` cuts short
-        (at least five letters and most of the word: "arthri", "hypertens")."""
+        (at least five letters and most of the word: "arthri", "hypertens"). Terms of the
+        sentence's language and English count (brand names are often coined in English), and a
+        part that names an organ ("Prosta", "Gastro", "Gut") is not a disease."""
+        organs = {fold(t) for entry in self.knowledge.lexicons["organs"].entries for terms in entry.terms.values() for t in terms}
+        if part in organs or any(organ.startswith(part) for organ in organs if len(part) >= 4):
+            return
         for lexicon in rule.option("targets"):
             for entry in self.knowledge.lexicons[lexicon].entries:
-                for term in (fold(t) for terms in entry.terms.values() for t in terms):
+                for term in (fold(t) for language in {lang, "en"} for t in entry.terms.get(language, ())):
                     if " " not in term and (term == part or (len(part) >= 5 and term.startswith(part) and len(part) >= 0.6 * len(term))):
                         yield entry
                         break
@@ -211,6 +242,8 @@ class ClaimCheck:
         elif tagged:
             # A disease as a hashtag files the product under that disease (FDA cites hashtags).
             yield _Hit(tagged[0].start - 1, tagged[0].end, tagged[0], None, context_negated)
+        elif rule.option("hashtags"):
+            yield from self._fused_hashtag_hits(rule, block, lang, clause, context_negated)
         elif targets and any(e.negated for e in effects):
             # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
             target, effect = targets[0], next(e for e in effects if e.negated)
