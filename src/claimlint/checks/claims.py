@@ -138,6 +138,8 @@ class ClaimCheck:
     def _fused_hashtag_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause, negated: bool):
         """A hashtag that glues a disease to a cure or product word: "#insomniacure",
         "#anxietyrelief", "#migrenstop"."""
+        if not rule.option("hashtags"):
+            return
         for tag in re.finditer(r"#(\w{6,})", block.key[clause.start : clause.end]):
             word = tag.group(1)
             for rest in self._glue_words():
@@ -200,7 +202,8 @@ class ClaimCheck:
                     continue
                 companion = match.entry.data.get("only_with")
                 if companion and not any(
-                    not m.negated for m in _in(_matches(block, companion, lang, self.knowledge), clause.start, clause.end)
+                    not m.negated and not self.model.acts_on_benign_object(block.key, m.start, m.end, lang)
+                    for m in _in(_matches(block, companion, lang, self.knowledge), clause.start, clause.end)
                 ):
                     continue
                 if strength is None or match.entry.data.get("strength") == strength:
@@ -242,8 +245,8 @@ class ClaimCheck:
         elif tagged:
             # A disease as a hashtag files the product under that disease (FDA cites hashtags).
             yield _Hit(tagged[0].start - 1, tagged[0].end, tagged[0], None, context_negated)
-        elif rule.option("hashtags"):
-            yield from self._fused_hashtag_hits(rule, block, lang, clause, context_negated)
+        elif fused := list(self._fused_hashtag_hits(rule, block, lang, clause, context_negated)):
+            yield from fused
         elif targets and any(e.negated for e in effects):
             # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
             target, effect = targets[0], next(e for e in effects if e.negated)
