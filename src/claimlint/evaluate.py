@@ -125,6 +125,7 @@ def render(report: Report) -> str:
 REPORT_SECTIONS = (
     ("claims", "CL1", "Disease claims (CL1xx)"),
     ("holdout", "CL1", "Disease claims (CL1xx), held-out copy (used once for error analysis)"),
+    ("dev3", "CL1", "Disease claims (CL1xx), third set (separate authors; used for error analysis)"),
     ("holdout2", "CL1", "Disease claims (CL1xx), untouched held-out copy"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
