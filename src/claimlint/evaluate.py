@@ -63,6 +63,9 @@ class Report:
     tallies: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     mistakes: list[str] = field(default_factory=list)
     lines: Counter = field(default_factory=Counter)
+    # Per language, whether each line was rightly flagged at all (whatever the rule): what a
+    # reviewer sees first, since any finding sends them to the sentence.
+    line_tallies: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
 
 
 def _language(path: Path, line: str, model: LanguageModel) -> str:
@@ -92,6 +95,8 @@ def evaluate(paths: list[Path], family: str = "") -> Report:
             lang = _language(path, line, model)
             report.lines[lang] += 1
             produced = found.get(number, Counter())
+            flagged, expected_flag = bool(produced), bool(expected)
+            report.line_tallies[lang].add(Tally(int(flagged and expected_flag), int(flagged and not expected_flag), int(expected_flag and not flagged)))
             for code in set(expected) | set(produced):
                 tally = Tally(min(expected[code], produced[code]), max(0, produced[code] - expected[code]), max(0, expected[code] - produced[code]))
                 report.tallies[(lang, code)].add(tally)
@@ -108,13 +113,20 @@ def render_summary(report: Report) -> str:
 
 def render(report: Report) -> str:
     """Markdown tables: per language overall, then per rule."""
-    out = ["| language | lines | precision | recall | F1 |", "|---|---|---|---|---|"]
+    out = [
+        "| language | lines | precision | recall | F1 | line precision | line recall |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for lang in sorted({lang for lang, _ in report.tallies}):
         total = Tally()
         for (tally_lang, _), tally in report.tallies.items():
             if tally_lang == lang:
                 total.add(tally)
-        out.append(f"| {lang} | {report.lines[lang]} | {total.precision:.3f} | {total.recall:.3f} | {total.f1:.3f} |")
+        line = report.line_tallies[lang]
+        out.append(
+            f"| {lang} | {report.lines[lang]} | {total.precision:.3f} | {total.recall:.3f} | {total.f1:.3f}"
+            f" | {line.precision:.3f} | {line.recall:.3f} |"
+        )
     out += ["", "| rule | language | TP | FP | FN | precision | recall | F1 |", "|---|---|---|---|---|---|---|---|"]
     for (lang, code), t in sorted(report.tallies.items(), key=lambda item: (item[0][1], item[0][0])):
         out.append(f"| {code} | {lang} | {t.tp} | {t.fp} | {t.fn} | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} |")
