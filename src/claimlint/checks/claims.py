@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..diagnostic import Finding
 from ..language import AnalyzedBlock, Clause, LanguageModel, Sentence
@@ -142,7 +143,7 @@ class ClaimCheck:
             return
         for tag in re.finditer(r"#(\w{6,})", block.key[clause.start : clause.end]):
             word = tag.group(1)
-            for rest in self._glue_words():
+            for rest in self._glue_words:
                 if word.endswith(rest) and len(word) - len(rest) >= 4:
                     found = list(self._entries_named(rule, word[: -len(rest)], lang))
                     if found:
@@ -151,6 +152,11 @@ class ClaimCheck:
                         yield _Hit(start, target.end, target, None, negated)
                         return
 
+    @cached_property
+    def _organs(self) -> set[str]:
+        return {fold(t) for entry in self.knowledge.lexicons["organs"].entries for terms in entry.terms.values() for t in terms}
+
+    @cached_property
     def _glue_words(self) -> list[str]:
         """Cure nouns and product words that brand names and hashtags glue to a disease."""
         words = {
@@ -176,7 +182,7 @@ class ClaimCheck:
         (at least five letters and most of the word: "arthri", "hypertens"). Terms of the
         sentence's language and English count (brand names are often coined in English), and a
         part that names an organ ("Prosta", "Gastro", "Gut") is not a disease."""
-        organs = {fold(t) for entry in self.knowledge.lexicons["organs"].entries for terms in entry.terms.values() for t in terms}
+        organs = self._organs
         if part in organs or any(organ.startswith(part) for organ in organs if len(part) >= 4):
             return
         for lexicon in rule.option("targets"):
