@@ -60,6 +60,7 @@ class Cues:
     pseudo_negation: re.Pattern[str] | None
     caution: re.Pattern[str]
     negative_answer: re.Pattern[str] | None
+    positive_answer: re.Pattern[str] | None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -90,6 +91,7 @@ class LanguageModel:
                 _union(context.get("pseudo_negation", {}).get(lang) or []),
                 _union(context["caution"][lang]),
                 _union([context["negative_answers"][lang]] if context.get("negative_answers", {}).get(lang) else []),
+                _union([context["positive_answers"][lang]] if context.get("positive_answers", {}).get(lang) else []),
             )
         language_cues = context["language_cues"]
         citation = context.get("citation", {})
@@ -216,13 +218,17 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None) 
 
 
 def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:
-    """A question whose answer starts with "No"/"Hayır" claims nothing: negate its clauses."""
+    """A question whose answer says "No"/"Hayır", or declines without a yes ("I can't say that,
+    see a doctor"), claims nothing: negate its clauses. "Yes, but ask your doctor" keeps it."""
     sentences = [(block, sentence) for block in blocks for sentence in block.sentences]
     for (block, question), (next_block, answer) in zip(sentences, sentences[1:]):
         if not block.key[question.start : question.end].rstrip().endswith("?"):
             continue
-        cue = model.cues[answer.lang].negative_answer
-        if cue and cue.match(next_block.key, answer.start, answer.end):
+        cues = model.cues[answer.lang]
+        says_no = bool(cues.negative_answer and cues.negative_answer.match(next_block.key, answer.start, answer.end))
+        says_yes = bool(cues.positive_answer and cues.positive_answer.match(next_block.key, answer.start, answer.end))
+        declines = bool(answer.clauses) and (answer.clauses[0].negated or answer.clauses[0].cautionary)
+        if says_no or (declines and not says_yes):
             for clause in question.clauses:
                 clause.negated = True
 
