@@ -366,3 +366,10 @@ def test_seed_with_one_mark_reports_the_plural(seed):
     text = seed[:first] + seed[first:].replace("*", "")
     d = only(text, "CL203", "text")
     assert "is plural" in d.message and "1 marked claim" in d.message and f"\"*{TR_ONE}" in d.message
+
+
+def test_claims_with_a_symbol_no_disclaimer_answers_are_missing_their_disclaimer():
+    text = f"Supports restful sleep.*\n\nSupports muscle function.†\n\n*{EN_ONE} {EN_TWO}"
+    diagnostics = lint(text)
+    assert [d.code for d in diagnostics] == ["CL201"]
+    assert "'†'" in diagnostics[0].message and diagnostics[0].line == 3

@@ -323,14 +323,31 @@ class DisclaimerCheck:
             return {"expected": symbol + text, "text": text, "symbol": symbol, "lang": language.name, "number": number,
                     "claims": str(len(claims)), "scope": "section" if paged else "document", **extra}
 
-        if claims and not scope.disclaimers:
-            first, lang = claims[0], Counter(c.lang for c in claims).most_common(1)[0][0]
+        # Claims whose symbol no disclaimer answers: all of them when there is no disclaimer,
+        # else those marked with a symbol that no disclaimer opens with ("†" claims next to a
+        # "*" disclaimer). A disclaimer without a symbol answers every symbol.
+        answered = {d.symbol for d in scope.disclaimers}
+        unanswered = claims if not scope.disclaimers else (
+            [] if "" in answered else [c for c in claims if c.symbol not in answered]
+        )
+        for wanted in dict.fromkeys(c.symbol for c in unanswered):
+            group = [c for c in unanswered if c.symbol == wanted]
+            first, lang = group[0], Counter(c.lang for c in group).most_common(1)[0][0]
             language = self.languages.get(lang) or next(iter(self.languages.values()))
-            found = fields(language, number, symbol, insert_after_block=str(scope.last_block))
+            group_number = number if not scope.disclaimers else ("singular" if len(group) == 1 else "plural")
+            found = fields(
+                language, group_number, wanted if scope.disclaimers else symbol,
+                insert_after_block=str(scope.last_block), claims=str(len(group) if scope.disclaimers else len(claims)),
+            )
             add = Edit(found["expected"], after_block=scope.last_block)
             findings += self._emit("scope" if paged else "missing", first.block, first.start, first.end, found, add)
+            if not scope.disclaimers:
+                break  # one finding (and one fix) for a document with no disclaimer at all
         for d in scope.disclaimers:
-            wanted = number if claims else d.number or "plural"
+            # A disclaimer answers the claims marked with its symbol (all of them if it has none).
+            own = [c for c in claims if not d.symbol or c.symbol == d.symbol]
+            own_number = "singular" if len(own) == 1 else "plural"
+            wanted = own_number if own else d.number or "plural"
             base = fields(
                 d.language, wanted, symbol or d.symbol, found_number=d.number or "", found_symbol=d.symbol,
                 claim_symbols=", ".join(f"'{s}'" for s in used), end_block=str(d.last_block), end=str(d.last_end),
@@ -341,7 +358,7 @@ class DisclaimerCheck:
                 findings += self._emit("symbol", d.block, *d.symbol_span, base)
             # Number and wording are repaired by rewriting the wording (symbol and label stay).
             rewrite = Edit(base["text"], d.block, d.words_start, d.last_block, d.last_end)
-            if claims and d.number and d.number != number:
+            if own and d.number and d.number != own_number:
                 findings += self._emit("number", d.block, d.start, d.end, base, rewrite)
             differences = d.language.differences(d.words, d.parts, d.number or wanted, texts)
             if differences:
