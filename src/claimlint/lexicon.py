@@ -17,8 +17,9 @@ from typing import Any, Iterable
 
 from .matchkey import fold
 
-# Between the words of a multi-word term: spaces, line breaks, or quotes ("“tedavi” edilemez").
-_WORD_GAP = "(?:[\\s\"“”«»]|'(?=\\s))+"
+# Between the words of a multi-word term: the match key has already turned line breaks and
+# quotation marks into spaces ("“tedavi” edilemez"); a closing apostrophe may precede them.
+_WORD_GAP = "'? +"
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ class Lexicon:
 
 def _normalise_gap(stem: str) -> str:
     """Collapse the quotes and spaces between the words of a matched multi-word stem."""
-    return " ".join(re.sub("[\"“”«»]|'(?=\\s)", " ", stem).split())
+    return " ".join(re.sub("'(?= )", " ", stem).split())
 
 
 def entries_from_data(name: str, data: dict[str, Any], default_pos: str = "noun") -> list[Entry]:

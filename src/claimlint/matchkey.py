@@ -4,7 +4,7 @@ Turkish text cannot be lower-cased with ``str.lower()``: ``"İ".lower()`` is two
 (which shifts every later offset) and ``"I".lower()`` is ``i`` where Turkish wants ``ı``.
 Lexicons are therefore matched against a *key* in which every letter is folded to lower-case
 ASCII where it has an ASCII base (İ, I, ı, i → i; ç → c; ğ → g; ö → o; ş → s; ü → u; é → e …)
-and apostrophes are unified. The same folding is applied to lexicon terms and cue patterns, so
+apostrophes are unified, and quotation marks and all white space become plain spaces. The same folding is applied to lexicon terms and cue patterns, so
 "uykusuzluğu", "UYKUSUZLUĞU" and ASCII-folded "uykusuzlugu" all match one stem.
 
 Block texts are composed (NFC, see ``document.compose``) before they are keyed, so folding
@@ -17,6 +17,9 @@ import unicodedata
 from functools import lru_cache
 
 _APOSTROPHES = "'’‘`´ʼ"
+# Quotation marks and every kind of space are word gaps: "“tedavi” edilemez" reads as a phrase,
+# and lexicon patterns need only match plain spaces between words.
+_GAPS = '"“”«»„‟'
 
 
 @lru_cache(maxsize=4096)
@@ -24,6 +27,8 @@ def fold_char(char: str) -> str:
     """Fold one character to its key form: one character ('' only for a combining mark)."""
     if char in _APOSTROPHES:
         return "'"
+    if char in _GAPS or char.isspace():
+        return " "
     if char in "İIıi":
         return "i"
     if unicodedata.combining(char):
