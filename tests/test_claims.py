@@ -118,3 +118,9 @@ def test_therapy_side_effect_overrides_the_disease_claim(lint):
 
 def test_one_finding_per_rule_per_sentence(lint):
     assert _codes(lint, "Doğal antifungal etkisiyle cildi korur.", "tr").count("CL103") == 1
+
+
+def test_a_yes_answer_repeats_the_claim_of_its_question(lint):
+    text = "### Uykusuzluğa iyi gelir mi?\n\nEvet, kesinlikle.\n\n### Does it cure insomnia?\n\nNo, and please see a doctor.\n"
+    lines = sorted((d.line, d.code) for d in lint(text, select=["CL1"]))
+    assert lines == [(1, "CL101"), (3, "CL101")]

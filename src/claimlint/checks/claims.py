@@ -82,28 +82,53 @@ class ClaimCheck:
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
 
     def run(self, blocks: list[AnalyzedBlock]) -> list[Finding]:
-        """All claim findings of a document, with overridden ones removed per sentence."""
+        """All claim findings of a document, sentence by sentence."""
         findings: list[Finding] = []
+        question: list[Finding] = []  # the claims of the previous sentence, when it was a question
         for index, block in enumerate(blocks):
             for sentence in block.sentences:
-                found: list[tuple[Rule, Finding]] = []
-                mentions: list[Finding] = []
-                for rule in self.rules:
-                    if not self._in_scope(rule, block):
-                        continue
-                    for hit in self._hits(rule, block, sentence):
-                        finding = self._finding(rule, block, index, hit)
-                        if hit.negated:
-                            mentions.append(finding)
-                        elif rule.code in self.selected:
-                            found.append((rule, finding))
-                overridden = {code for rule, _ in found for code in rule.overrides}
-                kept = _dedupe([finding for rule, finding in found if rule.code not in overridden])
-                findings.extend(kept)
-                if self.context_rule and mentions and not found:
-                    first = mentions[0]
-                    findings.append(Finding(self.context_rule.code, index, first.start, first.end, first.fields))
+                if not (kept := self._sentence_findings(index, block, sentence, findings)) and question:
+                    kept = self._answer_findings(index, block, sentence, question)
+                    findings.extend(kept)
+                is_question = block.key[sentence.start : sentence.end].rstrip().endswith("?")
+                question = kept if is_question else []
         return findings
+
+    def _answer_findings(self, index: int, block: AnalyzedBlock, sentence: Sentence, question: list[Finding]) -> list[Finding]:
+        """An answer of yes to a question that makes a claim makes the same claim ("Does it
+        help with migraine? Yes, within weeks."): the answer is reported with the question's codes."""
+        # "Evet." alone tells no language: a yes in either language counts.
+        if not any(
+            cues.positive_answer and cues.positive_answer.match(block.key, sentence.start, sentence.end)
+            for cues in self.model.cues.values()
+        ):
+            return []
+        text = block.block.text
+        start = sentence.start + len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip())
+        end = sentence.start + len(text[sentence.start : sentence.end].rstrip())
+        return [Finding(q.code, index, start, end, {**q.fields, "match": _quote(text[start:end])}) for q in question]
+
+    def _sentence_findings(self, index: int, block: AnalyzedBlock, sentence: Sentence, findings: list[Finding]) -> list[Finding]:
+        """The claim findings of one sentence, overridden ones removed; they and any context
+        mention (CL100) are appended to ``findings``, and the claims are returned."""
+        found: list[tuple[Rule, Finding]] = []
+        mentions: list[Finding] = []
+        for rule in self.rules:
+            if not self._in_scope(rule, block):
+                continue
+            for hit in self._hits(rule, block, sentence):
+                finding = self._finding(rule, block, index, hit)
+                if hit.negated:
+                    mentions.append(finding)
+                elif rule.code in self.selected:
+                    found.append((rule, finding))
+        overridden = {code for rule, _ in found for code in rule.overrides}
+        kept = _dedupe([finding for rule, finding in found if rule.code not in overridden])
+        findings.extend(kept)
+        if self.context_rule and mentions and not found:
+            first = mentions[0]
+            findings.append(Finding(self.context_rule.code, index, first.start, first.end, first.fields))
+        return kept
 
     def _in_scope(self, rule: Rule, block: AnalyzedBlock) -> bool:
         # "heading" scope is titles and names: headings, and product names in running text.
