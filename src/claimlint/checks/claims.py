@@ -212,7 +212,8 @@ class ClaimCheck:
             return
         for lexicon in rule.option("targets"):
             for entry in self.knowledge.lexicons[lexicon].entries:
-                for term in (fold(t) for language in {lang, "en"} for t in entry.terms.get(language, ())):
+                names = entry.data.get("names") or ()
+                for term in (fold(t) for t in [*names, *(t for language in {lang, "en"} for t in entry.terms.get(language, ()))]):
                     if " " not in term and (term == part or (len(part) >= 5 and term.startswith(part) and len(part) >= 0.6 * len(term))):
                         yield entry
                         break
