@@ -137,7 +137,10 @@ class ClaimCheck:
         return not block.is_citation
 
     def _hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence):
-        names_only = rule.option("scope") == "heading" and block.block.kind != "heading"
+        # A question is not a title ("### Can magnesium cure my migraines?"): in it, as in
+        # running text, only a name written as one counts.
+        is_title = block.block.kind == "heading" and not block.block.text.rstrip().endswith("?")
+        names_only = rule.option("scope") == "heading" and not is_title
         if rule.option("scope") == "heading":
             yield from self._fused_name_hits(rule, block, sentence)
         for clause in sentence.clauses:
