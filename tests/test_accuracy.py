@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimlint.evaluate import README_END, README_START, Tally, evaluate, full_report, readme_block
+from claimlint.evaluate import (
+    README_END,
+    README_START,
+    Tally,
+    evaluate,
+    full_report,
+    readme_block,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimlint.compounds import CompoundTable, atom_counts, elemental_fraction, formula_mass
+from claimlint.compounds import (
+    CompoundTable,
+    atom_counts,
+    elemental_fraction,
+    formula_mass,
+)
 
 DATA = yaml.safe_load((Path(__file__).parent.parent / "rules" / "compounds.yaml").read_text(encoding="utf-8"))
 WEIGHTS = {k: v for k, v in DATA["atomic_weights"].items() if k != "source"}

@@ -14,23 +14,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .matchkey import fold as match_key
+
 LANGS = ("en", "tr")
 
 # Turkish letters and their ASCII stand-ins: copy typed without Turkish keys ("cinko sulfat")
 # must match "çinko sülfat".  Dotted and dotless i are one letter here, as in re.IGNORECASE.
 _LOOSE = {"ç": "çc", "ş": "şs", "ğ": "ğg", "ö": "öo", "ü": "üu", "ı": "ıi", "i": "iı"}
-_FOLD = str.maketrans("İIıÇŞĞÖÜçşğöü", "iiicsgoucsgou")
 _SOFTENED = {"t": "d", "k": "ğ", "p": "b", "ç": "c"}
 _TR_VOWELS = "aeıioöuü"
 
 
 def fold(text: str) -> str:
-    """Reduce a short matched name to a lookup key (case, Turkish letters, spaces, hyphens).
-
-    Only used on names and matched snippets, never on the text being linted, so the
-    two-code-point lower case of "İ" cannot shift any offset.
-    """
-    return re.sub(r"[\s\-'’]+", "", text.translate(_FOLD).casefold())
+    """Reduce a short matched name to a lookup key: the match key (case and Turkish letters
+    folded, see matchkey.py) without spaces, hyphens and apostrophes."""
+    return re.sub(r"[\s\-']+", "", match_key(text))
 
 
 def _loose(phrase: str) -> str:

@@ -43,14 +43,18 @@ def _minimal(source: str, start: int, end: int, wanted: str):
     """Replace only the words of source[start:end] that differ from ``wanted``."""
     have = _TOKEN.findall(source[start:end])
     want = _TOKEN.findall(wanted)
-    key = lambda token: " " if token.isspace() else fold(token)  # noqa: E731 - a sort key
     offsets = [start]
     for token in have:
         offsets.append(offsets[-1] + len(token))
-    matcher = difflib.SequenceMatcher(None, [key(t) for t in have], [key(t) for t in want], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [_token_key(t) for t in have], [_token_key(t) for t in want], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "equal":
             yield SourceEdit(offsets[i1], offsets[i2], "".join(want[j1:j2]))
+
+
+def _token_key(token: str) -> str:
+    """Tokens compare folded, and any white space equals any other."""
+    return " " if token.isspace() else fold(token)
 
 
 def apply_fixes(source: str, diagnostics: list[Diagnostic]) -> str:

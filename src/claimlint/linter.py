@@ -6,19 +6,17 @@ documents one by one; it never reads files or prints.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from string import Formatter
 
 from .checks.claims import ClaimCheck
-import re
-
 from .diagnostic import Diagnostic, Finding
+from .document import Block, Document, table_rows
 from .fix import source_edits
-from .document import Block, Document, TextBuilder
 from .language import LanguageModel, analyze
 from .rule import Knowledge, Rule
 from .suppress import is_suppressed, parse_directives
-
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)|\n")
 
@@ -32,36 +30,6 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def table_rows(document: Document) -> list[Block]:
-    """One block per table row ("Magnesium citrate | 500 mg"): a salt and its figure sit in
-    different cells, and a Supplement Facts row is read as one line."""
-    rows: list[Block] = []
-    current: list[Block] = []
-
-    def flush() -> None:
-        if len(current) > 1:
-            builder = TextBuilder()
-            for number, cell in enumerate(current):
-                if number:
-                    builder.add_substitute(" | ", cell.source_offset(0))
-                for index, char in enumerate(cell.text):
-                    builder.add(char, cell.source_offset(index))
-            rows.append(builder.build("table_row"))
-        current.clear()
-
-    for block in document.blocks:
-        if block.kind != "table_cell":
-            flush()
-            continue
-        if current:
-            gap = document.source[current[-1].source_offset(len(current[-1].text)) : block.source_offset(0)]
-            if "\n" in gap:
-                flush()
-        current.append(block)
-    flush()
-    return rows
 
 
 class _Fields(dict):

@@ -110,13 +110,12 @@ class Knowledge:
         """Rules enabled by code prefixes: ``select`` (default: all default rules) minus ``ignore``."""
         chosen = []
         for code, rule in sorted(self.rules.items()):
-            if select:
-                wanted = any(code.startswith(prefix) for prefix in select)
-                # A rule that is off by default needs its own code (or a longer prefix) to be picked.
-                if not rule.default and not any(code.startswith(p) and len(p) >= 5 for p in select):
-                    wanted = wanted and any(p == code for p in select)
-            else:
+            if not select:
                 wanted = rule.default
+            elif rule.default:
+                wanted = any(code.startswith(prefix) for prefix in select)
+            else:  # a rule that is off by default is picked by its own code only ("CL100", not "CL1")
+                wanted = code in select
             if wanted and not any(code.startswith(prefix) for prefix in ignore):
                 chosen.append(rule)
         return chosen

@@ -25,7 +25,7 @@ from functools import cached_property
 
 from ..diagnostic import Finding
 from ..language import AnalyzedBlock, Clause, LanguageModel, Sentence
-from ..lexicon import LexiconMatch
+from ..lexicon import Entry, LexiconMatch
 from ..matchkey import fold
 from ..rule import Knowledge, Rule
 
@@ -80,6 +80,7 @@ class ClaimCheck:
         self.rules = [r for r in knowledge.rules.values() if r.kind in ("cooccurrence", "pattern")]
         self.context_rule = next((r for r in knowledge.rules.values() if r.kind == "context" and r.code in selected), None)
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._name_terms: dict[tuple[str, str], list[tuple[str, Entry]]] = {}
 
     def run(self, blocks: list[AnalyzedBlock]) -> list[Finding]:
         """All claim findings of a document, sentence by sentence."""
@@ -154,11 +155,11 @@ class ClaimCheck:
 
     def _fused_name_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence):
         """Brand names fuse a disease, often cut short, with a product word ("MigraineStop",
-        "ArthriFlex", "HypertensAway"); a fused cure noun claims a disease by itself ("GlucoCure")."""
+        "ArthriFlex", "MİGRENSTOP"); a fused cure noun claims a disease by itself ("GlucoCure")."""
         for name in _FUSED_NAME.finditer(block.block.text, sentence.start, sentence.end):
-            parts = [fold(part) for part in _NAME_PART.findall(name.group())] or self._caps_parts(fold(name.group()))
+            parts = [fold(part) for part in _NAME_PART.findall(name.group())] or list(self._split_glued(fold(name.group())))
             disease = next((e for part in parts for e in self._entries_named(rule, part, sentence.lang)), None)
-            if disease is None and not any(self._is_cure_noun(part) for part in parts):
+            if disease is None and not any(part in self._cure_nouns for part in parts):
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
             clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
@@ -170,63 +171,67 @@ class ClaimCheck:
         if not rule.option("hashtags"):
             return
         for tag in re.finditer(r"#(\w{6,})", block.key[clause.start : clause.end]):
-            word = tag.group(1)
-            for rest in self._glue_words:
-                if word.endswith(rest) and len(word) - len(rest) >= 4:
-                    found = list(self._entries_named(rule, word[: -len(rest)], lang))
-                    if found:
-                        start = clause.start + tag.start()
-                        target = LexiconMatch(start, clause.start + tag.end(), found[0], lang, "", False)
-                        yield _Hit(start, target.end, target, None, negated)
-                        return
+            head = next(self._split_glued(tag.group(1)), None)
+            found = next(self._entries_named(rule, head, lang), None) if head else None
+            if found:
+                start = clause.start + tag.start()
+                target = LexiconMatch(start, clause.start + tag.end(), found, lang, "", False)
+                yield _Hit(start, target.end, target, None, negated)
+                return
+
+    def _split_glued(self, word: str):
+        """Yield the head and the glue word of a word that ends in a product or cure word
+        ("migrenstop" → "migren", "stop"), longest glue word first; nothing otherwise."""
+        for glue in self._glue_words:
+            if word.endswith(glue) and len(word) - len(glue) >= 4:
+                yield word[: -len(glue)]
+                yield glue
+                return
 
     @cached_property
     def _organs(self) -> set[str]:
         return {fold(t) for entry in self.knowledge.lexicons["organs"].entries for terms in entry.terms.values() for t in terms}
 
     @cached_property
-    def _glue_words(self) -> list[str]:
-        """Cure nouns and product words that brand names and hashtags glue to a disease."""
-        words = {
+    def _cure_nouns(self) -> set[str]:
+        """Strong cure nouns ("cure", "relief", "tedavi"): glued to a name they claim by themselves."""
+        return {
             fold(term)
-            for name in ("product_words", "effects")
-            for entry in self.knowledge.lexicons[name].entries
-            if name == "product_words" or (entry.pos == "noun" and entry.data.get("strength") == "strong")
+            for entry in self.knowledge.lexicons["effects"].entries
+            if entry.pos == "noun" and entry.data.get("strength") == "strong"
             for terms in entry.terms.values()
             for term in terms
         }
-        return sorted((w for w in words if " " not in w and len(w) >= 3), key=len, reverse=True)
 
-    def _caps_parts(self, word: str) -> list[str]:
-        """An all-caps name split before a product word it ends with: MİGRENSTOP → migren, stop."""
-        for entry in self.knowledge.lexicons["product_words"].entries:
-            for term in (fold(t) for terms in entry.terms.values() for t in terms):
-                if " " not in term and word.endswith(term) and len(word) - len(term) >= 4:
-                    return [word[: -len(term)], term]
-        return []
+    @cached_property
+    def _glue_words(self) -> list[str]:
+        """Cure nouns and product words that brand names and hashtags glue to a disease."""
+        product = {fold(t) for entry in self.knowledge.lexicons["product_words"].entries for terms in entry.terms.values() for t in terms}
+        return sorted((w for w in product | self._cure_nouns if " " not in w and len(w) >= 3), key=len, reverse=True)
+
+    def _one_word_terms(self, rule: Rule, lang: str) -> list[tuple[str, Entry]]:
+        """One-word target terms of ``lang`` and English, and the brand-name-only ``names``."""
+        key = (rule.code, lang)
+        if key not in self._name_terms:
+            terms = []
+            for lexicon in rule.option("targets"):
+                for entry in self.knowledge.lexicons[lexicon].entries:
+                    words = [*(entry.data.get("names") or ()), *(t for language in {lang, "en"} for t in entry.terms.get(language, ()))]
+                    terms += [(fold(word), entry) for word in words if " " not in word]
+            self._name_terms[key] = terms
+        return self._name_terms[key]
 
     def _entries_named(self, rule: Rule, part: str, lang: str):
         """Target entries with a one-word term that is ``part`` or that ``part`` cuts short
-        (at least five letters and most of the word: "arthri", "hypertens"). Terms of the
-        sentence's language and English count (brand names are often coined in English), and a
-        part that names an organ ("Prosta", "Gastro", "Gut") is not a disease."""
-        organs = self._organs
-        if part in organs or any(organ.startswith(part) for organ in organs if len(part) >= 4):
+        (at least five letters and most of the word: "arthri", "hypertens"). A part that names
+        an organ ("Prosta", "Gastro", "Gut") is not a disease."""
+        if part in self._organs or (len(part) >= 4 and any(organ.startswith(part) for organ in self._organs)):
             return
-        for lexicon in rule.option("targets"):
-            for entry in self.knowledge.lexicons[lexicon].entries:
-                names = entry.data.get("names") or ()
-                for term in (fold(t) for t in [*names, *(t for language in {lang, "en"} for t in entry.terms.get(language, ()))]):
-                    if " " not in term and (term == part or (len(part) >= 5 and term.startswith(part) and len(part) >= 0.6 * len(term))):
-                        yield entry
-                        break
-
-    def _is_cure_noun(self, part: str) -> bool:
-        # Fused brand names are coined in English ("GlucoCure"), so the English terms are read.
-        return any(
-            entry.pos == "noun" and entry.data.get("strength") == "strong" and part in map(fold, entry.terms.get("en", ()))
-            for entry in self.knowledge.lexicons["effects"].entries
-        )
+        seen = set()
+        for term, entry in self._one_word_terms(rule, lang):
+            if entry.id not in seen and (term == part or (len(part) >= 5 and term.startswith(part) and len(part) >= 0.6 * len(term))):
+                seen.add(entry.id)
+                yield entry
 
     def _effects(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause) -> list[LexiconMatch]:
         strength = rule.option("strength")

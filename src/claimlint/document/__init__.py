@@ -188,6 +188,36 @@ def compose(block: Block) -> Block:
     return builder.build(block.kind, block.level)
 
 
+def table_rows(document: Document) -> list[Block]:
+    """One block per table row ("Magnesium citrate | 500 mg"): a salt and its figure sit in
+    different cells, and a Supplement Facts row is read as one line."""
+    rows: list[Block] = []
+    current: list[Block] = []
+
+    def flush() -> None:
+        if len(current) > 1:
+            builder = TextBuilder()
+            for number, cell in enumerate(current):
+                if number:
+                    builder.add_substitute(" | ", cell.source_offset(0))
+                for index, char in enumerate(cell.text):
+                    builder.add(char, cell.source_offset(index))
+            rows.append(builder.build("table_row"))
+        current.clear()
+
+    for block in document.blocks:
+        if block.kind != "table_cell":
+            flush()
+            continue
+        if current:
+            gap = document.source[current[-1].source_offset(len(current[-1].text)) : block.source_offset(0)]
+            if "\n" in gap:
+                flush()
+        current.append(block)
+    flush()
+    return rows
+
+
 def parse(source: str, path: str, fmt: str, has_bom: bool = False) -> Document:
     """Split decoded text into blocks and comments according to its format."""
     from . import html, markdown, plaintext
