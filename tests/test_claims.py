@@ -124,3 +124,30 @@ def test_a_yes_answer_repeats_the_claim_of_its_question(lint):
     text = "### Uykusuzluğa iyi gelir mi?\n\nEvet, kesinlikle.\n\n### Does it cure insomnia?\n\nNo, and please see a doctor.\n"
     lines = sorted((d.line, d.code) for d in lint(text, select=["CL1"]))
     assert lines == [(1, "CL101"), (3, "CL101")]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        # English negation governs what follows it, not a claim made before it
+        ("This tea cured my gastritis, and I am not exaggerating.", "en"),
+        ("Turmeric soothes gastritis naturally, no prescription needed.", "en"),
+        # Turkish negation denies the verb it sits on or follows, not a later one
+        ("İlaç kullanmadan migrenimi tedavi etti.", "tr"),
+    ],
+)
+def test_negation_outside_its_scope_does_not_absolve(lint, text, lang):
+    assert "CL101" in _codes(lint, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("There is nothing to show that ginkgo treats tinnitus.", "en"),
+        ("That ginkgo treats tinnitus has not been proven.", "en"),
+        ("Ginkgonun kulak çınlamasını tedavi ettiği kanıtlanmamıştır.", "tr"),
+        ("Tansiyon ilacınızı bırakmamalısınız.", "tr"),
+    ],
+)
+def test_negation_in_scope_absolves(lint, text, lang):
+    assert [c for c in _codes(lint, text, lang) if c != "CL100"] == []

@@ -57,6 +57,8 @@ class Cues:
 
     boundaries: re.Pattern[str]
     negation: re.Pattern[str]
+    negation_scope: str
+    clause_negation: re.Pattern[str] | None
     pseudo_negation: re.Pattern[str] | None
     caution: re.Pattern[str]
     negative_answer: re.Pattern[str] | None
@@ -88,6 +90,8 @@ class LanguageModel:
             cues[lang] = Cues(
                 _union(context["clause_boundaries"][lang]),
                 _union(context["negation"][lang]),
+                context.get("negation_scope", {}).get(lang, "clause"),
+                _union(context.get("clause_negation", {}).get(lang) or []),
                 _union(context.get("pseudo_negation", {}).get(lang) or []),
                 _union(context["caution"][lang]),
                 _union([context["negative_answers"][lang]] if context.get("negative_answers", {}).get(lang) else []),
@@ -136,12 +140,31 @@ class LanguageModel:
 
 @dataclass
 class Clause:
-    """A clause of a sentence: [start, end) in the block text, and what its context says."""
+    """A clause of a sentence: [start, end) in the block text, and what its context says.
+
+    ``negations`` are the spans of the negation cues; which words a cue denies depends on the
+    language's ``scope``: English negation governs what follows it ("does not cure insomnia",
+    while "healed my piles, and I'm not exaggerating" still claims), Turkish negation sits on
+    or after the verb it denies ("tedavi ettiği anlamına gelmez", while "ilaç kullanmadan
+    migrenimi yendim" still claims). ``negated`` alone says the whole clause is a denial.
+    """
 
     start: int
     end: int
     negated: bool
     cautionary: bool
+    negations: list[tuple[int, int]] = field(default_factory=list)
+    scope: str = "clause"
+
+    def denies(self, start: int, end: int) -> bool:
+        """Whether the clause's negation governs the claim word at [start, end)."""
+        if self.negated:
+            return True
+        if self.scope == "forward":
+            return any(cue_start < end for cue_start, _ in self.negations)
+        if self.scope == "backward":
+            return any(cue_end > start for _, cue_end in self.negations)
+        return bool(self.negations)
 
 
 @dataclass
@@ -167,13 +190,10 @@ class AnalyzedBlock:
     matches: dict[tuple[str, str], list] = field(default_factory=dict)
 
 
-def _spans_outside(pattern: re.Pattern[str] | None, key: str, start: int, end: int, masks: list[tuple[int, int]]) -> bool:
+def _spans_outside(pattern: re.Pattern[str] | None, key: str, start: int, end: int, masks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if pattern is None:
-        return False
-    for match in pattern.finditer(key, start, end):
-        if not any(s <= match.start() < e for s, e in masks):
-            return True
-    return False
+        return []
+    return [m.span() for m in pattern.finditer(key, start, end) if not any(s <= m.start() < e for s, e in masks)]
 
 
 def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None) -> list[AnalyzedBlock]:
@@ -227,7 +247,8 @@ def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageMode
         cues = model.cues[answer.lang]
         says_no = bool(cues.negative_answer and cues.negative_answer.match(next_block.key, answer.start, answer.end))
         says_yes = bool(cues.positive_answer and cues.positive_answer.match(next_block.key, answer.start, answer.end))
-        declines = bool(answer.clauses) and (answer.clauses[0].negated or answer.clauses[0].cautionary)
+        first = answer.clauses[0] if answer.clauses else None
+        declines = first is not None and (first.denies(first.start, first.end) or first.cautionary)
         if says_no or (declines and not says_yes):
             for clause in question.clauses:
                 clause.negated = True
@@ -243,6 +264,7 @@ def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
     clauses = []
     for clause_start, clause_end in zip(cuts, cuts[1:]):
         pseudo = [m.span() for m in cues.pseudo_negation.finditer(key, clause_start, clause_end)] if cues.pseudo_negation else []
-        negated = _spans_outside(cues.negation, key, clause_start, clause_end, pseudo)
-        clauses.append(Clause(clause_start, clause_end, negated, sentence_caution))
+        negations = _spans_outside(cues.negation, key, clause_start, clause_end, pseudo)
+        whole = bool(cues.clause_negation and cues.clause_negation.search(key, clause_start, clause_end))
+        clauses.append(Clause(clause_start, clause_end, whole, sentence_caution, negations, cues.negation_scope))
     return clauses

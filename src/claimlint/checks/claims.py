@@ -163,9 +163,9 @@ class ClaimCheck:
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
             clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
-            yield _Hit(name.start(), name.end(), target, None, self._absolved(rule, clause))
+            yield _Hit(name.start(), name.end(), target, None, self._absolved(rule, clause, name.start(), name.end()))
 
-    def _fused_hashtag_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause, negated: bool):
+    def _fused_hashtag_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause):
         """A hashtag that glues a disease to a cure or product word: "#insomniacure",
         "#anxietyrelief", "#migrenstop"."""
         if not rule.option("hashtags"):
@@ -176,7 +176,7 @@ class ClaimCheck:
             if found:
                 start = clause.start + tag.start()
                 target = LexiconMatch(start, clause.start + tag.end(), found, lang, "", False)
-                yield _Hit(start, target.end, target, None, negated)
+                yield _Hit(start, target.end, target, None, self._absolved(rule, clause, start, target.end))
                 return
 
     def _split_glued(self, word: str):
@@ -263,10 +263,10 @@ class ClaimCheck:
             if not any(x.start <= m.start and m.end <= x.end for x in excluded)
         ]
         window = int(rule.option("window", 8))
-        context_negated = self._absolved(rule, clause)
         if not rule.option("with"):
             if targets:  # one finding per clause is enough to send the writer there
-                yield _Hit(targets[0].start, targets[0].end, targets[0], None, context_negated)
+                first = targets[0]
+                yield _Hit(first.start, first.end, first, None, self._absolved(rule, clause, first.start, first.end))
             return
         effects = self._effects(rule, block, lang, clause)
         live = [
@@ -281,20 +281,22 @@ class ClaimCheck:
         tagged = [t for t in targets if rule.option("hashtags") and block.key[t.start - 1 : t.start] == "#"]
         if pairs:
             target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
-            yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, context_negated)
+            negated = self._absolved(rule, clause, effect.start, effect.end)
+            yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, negated)
         elif tagged:
             # A disease as a hashtag files the product under that disease (FDA cites hashtags).
-            yield _Hit(tagged[0].start - 1, tagged[0].end, tagged[0], None, context_negated)
-        elif fused := list(self._fused_hashtag_hits(rule, block, lang, clause, context_negated)):
+            tag = tagged[0]
+            yield _Hit(tag.start - 1, tag.end, tag, None, self._absolved(rule, clause, tag.start, tag.end))
+        elif fused := list(self._fused_hashtag_hits(rule, block, lang, clause)):
             yield from fused
         elif targets and any(e.negated for e in effects):
             # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
             target, effect = targets[0], next(e for e in effects if e.negated)
             yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, True)
         elif not targets and live and rule.option("anaphors"):
-            yield from self._anaphor_hits(rule, block, sentence, clause, live, window, context_negated)
+            yield from self._anaphor_hits(rule, block, sentence, clause, live, window)
 
-    def _anaphor_hits(self, rule, block, sentence, clause, live, window, context_negated):
+    def _anaphor_hits(self, rule, block, sentence, clause, live, window):
         """An effect on "attacks"/"belirtiler" claims the disease named by the section heading
         or by an earlier sentence of the same block."""
         lang = sentence.lang
@@ -313,10 +315,13 @@ class ClaimCheck:
             context = [m for lexicon in rule.option("targets") for m in _matches(heading, lexicon, heading.lang, self.knowledge)]
         if context:
             anaphor, effect = pairs[0]
-            yield _Hit(min(anaphor.start, effect.start), max(anaphor.end, effect.end), context[0], effect, context_negated)
+            negated = self._absolved(rule, clause, effect.start, effect.end)
+            yield _Hit(min(anaphor.start, effect.start), max(anaphor.end, effect.end), context[0], effect, negated)
 
-    def _absolved(self, rule: Rule, clause: Clause) -> bool:
-        negated = clause.negated and rule.option("negation", "respect") == "respect"
+    def _absolved(self, rule: Rule, clause: Clause, start: int, end: int) -> bool:
+        """Whether the clause's negation (of the claim word at [start, end)) or its caution
+        takes the claim back, for a rule that respects them."""
+        negated = clause.denies(start, end) and rule.option("negation", "respect") == "respect"
         cautious = clause.cautionary and rule.option("caution", "respect") == "respect"
         return negated or cautious
 
@@ -340,9 +345,10 @@ class ClaimCheck:
                         continue
                     effect = effects[0]
                 start, end = match.span()
+                negated = self._absolved(rule, clause, start, end)
                 if effect is not None:
                     start, end = min(start, effect.start), max(end, effect.end)
-                yield _Hit(start, end, None, effect, self._absolved(rule, clause))
+                yield _Hit(start, end, None, effect, negated)
 
     def _compiled(self, source: str, lang: str) -> re.Pattern[str]:
         """A rule pattern with each ``{lexicon}`` replaced by that lexicon's terms, compiled once."""
