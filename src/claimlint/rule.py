@@ -31,7 +31,7 @@ _COMMON_REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "h
 _COMMON_OPTIONAL = ("default", "overrides", "criterion")
 # Keys each rule kind accepts (beyond the common ones), and which of them are required.
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags")),
+    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by")),
     "pattern": (("patterns",), ("requires", "scope", "negation", "caution")),
     "disclaimer": (("check",), ()),
     "dose": ((), ()),
@@ -271,7 +271,7 @@ def _check_patterns(item: yamlfile.LineDict, fail) -> None:
 def _check_references(rule: Rule, knowledge: Knowledge) -> None:
     """Every lexicon a rule names must exist."""
     named = []
-    for key in ("targets", "with", "requires", "exclude"):
+    for key in ("targets", "with", "requires", "exclude", "carried_by"):
         named.extend(rule.option(key) or ())
     if rule.option("anaphors"):
         named.append(rule.option("anaphors"))

@@ -289,12 +289,35 @@ class ClaimCheck:
             yield _Hit(tag.start - 1, tag.end, tag, None, self._absolved(rule, clause, tag.start, tag.end))
         elif fused := list(self._fused_hashtag_hits(rule, block, lang, clause)):
             yield from fused
+        elif carried := self._carried_pair(rule, block, clause, lang, targets, live, excluded, window):
+            target, effect = carried
+            negated = self._absolved(rule, clause, effect.start, effect.end)
+            yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, negated)
         elif targets and any(e.negated for e in effects):
             # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
             target, effect = targets[0], next(e for e in effects if e.negated)
             yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, True)
         elif not targets and live and rule.option("anaphors"):
             yield from self._anaphor_hits(rule, block, sentence, clause, live, window)
+
+    def _carried_pair(self, rule, block, clause, lang, targets, live, excluded, window):
+        """The disease of a clause and the effect on one of its signs ("gut hastalarında ürik
+        asidi düşürür", "eases the itching of vaginal thrush"): a clause that names the disease
+        claims an effect on the disease itself, not only on a symptom."""
+        if not targets or not rule.option("carried_by"):
+            return None
+        signs = [
+            m
+            for lexicon in rule.option("carried_by")
+            for m in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end)
+            if not any(x.start <= m.start and m.end <= x.end for x in excluded)
+            and not any(t.start <= m.start and m.end <= t.end for t in targets)
+        ]
+        pairs = [(s, e) for s in signs for e in live if _distance(block.key, s, e) <= window]
+        if not pairs:
+            return None
+        sign, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
+        return min(targets, key=lambda t: _distance(block.key, t, sign)), effect
 
     def _anaphor_hits(self, rule, block, sentence, clause, live, window):
         """An effect on "attacks"/"belirtiler" claims the disease named by the section heading
