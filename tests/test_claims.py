@@ -134,10 +134,11 @@ def test_a_yes_answer_repeats_the_claim_of_its_question(lint):
         ("Turmeric soothes gastritis naturally, no prescription needed.", "en"),
         # Turkish negation denies the verb it sits on or follows, not a later one
         ("İlaç kullanmadan migrenimi tedavi etti.", "tr"),
+        ("Astım ilacımı neredeyse hiç kullanmıyorum artık.", "tr"),
     ],
 )
 def test_negation_outside_its_scope_does_not_absolve(lint, text, lang):
-    assert "CL101" in _codes(lint, text, lang)
+    assert {"CL101", "CL104"} & set(_codes(lint, text, lang))
 
 
 @pytest.mark.parametrize(
@@ -147,6 +148,7 @@ def test_negation_outside_its_scope_does_not_absolve(lint, text, lang):
         ("That ginkgo treats tinnitus has not been proven.", "en"),
         ("Ginkgonun kulak çınlamasını tedavi ettiği kanıtlanmamıştır.", "tr"),
         ("Tansiyon ilacınızı bırakmamalısınız.", "tr"),
+        ("Bu bitki çayı reflüyü tedavi etmiyor.", "tr"),  # -mIyor is negative too
     ],
 )
 def test_negation_in_scope_absolves(lint, text, lang):
