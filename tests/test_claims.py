@@ -153,3 +153,8 @@ def test_negation_outside_its_scope_does_not_absolve(lint, text, lang):
 )
 def test_negation_in_scope_absolves(lint, text, lang):
     assert [c for c in _codes(lint, text, lang) if c != "CL100"] == []
+
+
+@pytest.mark.parametrize("name", ["ReflüKal", "HaşimoDestek"])
+def test_turkish_brand_names_fusing_a_disease(lint, name):
+    assert "CL108" in _codes(lint, f"Sepete {name} tabletlerini de ekleyin.", "tr")

@@ -32,8 +32,10 @@ from ..rule import Knowledge, Rule
 _WORDS = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # A brand name written as one word: "MigraineStop", "ArthriFlex", "GlucoCure".
-_FUSED_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-ZÇĞİÖŞÜ]{6,})\b")
-_NAME_PART = re.compile(r"[A-Z][a-z]+")
+# Turkish letters count in brand names too: "ReflüKal", "HaşimoDestek", "MİGRENSTOP"
+_UPPER, _LOWER = "A-ZÇĞİÖŞÜ", "a-zçğıöşü"
+_FUSED_NAME = re.compile(rf"\b(?:[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)+|[{_UPPER}]{{6,}})\b")
+_NAME_PART = re.compile(rf"[{_UPPER}][{_LOWER}]+")
 
 
 @dataclass
