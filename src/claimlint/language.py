@@ -156,6 +156,19 @@ class Clause:
     negations: list[tuple[int, int]] = field(default_factory=list)
     scope: str = "clause"
 
+    def denies_outright(self, key: str) -> bool:
+        """Whether the clause as a whole is a denial: its main verb is negated (Turkish: the
+        clause ends in the negation, "… bir ürün değildir"; English: the negation opens it,
+        "It will not cure …"), not merely a word inside it ("bağımlılık yapmayan bir ürün")."""
+        if self.negated:
+            return True
+        if self.scope == "backward":
+            last = self.start + len(key[self.start : self.end].rstrip(" .!?;:,'\"*)"))
+            return any(cue_end >= last - 1 for _, cue_end in self.negations)
+        if self.scope == "forward":
+            return any(cue_start - self.start <= 40 for cue_start, _ in self.negations)
+        return bool(self.negations)
+
     def denies(self, start: int, end: int) -> bool:
         """Whether the clause's negation governs the claim word at [start, end)."""
         if self.negated:
@@ -248,7 +261,7 @@ def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageMode
         says_no = bool(cues.negative_answer and cues.negative_answer.match(next_block.key, answer.start, answer.end))
         says_yes = bool(cues.positive_answer and cues.positive_answer.match(next_block.key, answer.start, answer.end))
         first = answer.clauses[0] if answer.clauses else None
-        declines = first is not None and (first.denies(first.start, first.end) or first.cautionary)
+        declines = first is not None and (first.denies_outright(next_block.key) or first.cautionary)
         if says_no or (declines and not says_yes):
             for clause in question.clauses:
                 clause.negated = True
