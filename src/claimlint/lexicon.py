@@ -64,6 +64,7 @@ class Morphology:
     compound_marker: re.Pattern[str] | None
     suffixes: dict[str, str]
     negative_verb_suffix: re.Pattern[str] | None
+    cases: dict[str, dict[str, re.Pattern[str]]]
 
     @classmethod
     def from_data(cls, lang: str, data: dict[str, Any]) -> "Morphology":
@@ -82,7 +83,23 @@ class Morphology:
             re.compile(marker) if marker else None,
             suffixes,
             re.compile(negative) if negative else None,
+            {
+                case: {kind: re.compile(pattern) for kind, pattern in forms.items()}
+                for case, forms in (data.get("cases") or {}).items()
+            },
         )
+
+    def in_case(self, case: str, match: "LexiconMatch", key: str) -> bool:
+        """Whether a noun match carries ``case`` (e.g. the accusative "gribi", "baş ağrısını"):
+        a one-word match is judged by its suffix, a compound by its last word, whose -(s)I
+        marker alone is not a case ("soğuk algınlığı geçirmek" is to have a cold)."""
+        forms = self.cases.get(case)
+        if not forms:
+            return True
+        text = key[match.start : match.end]
+        if " " in text:
+            return bool(forms["compound"].search(text))
+        return bool(match.suffix) and bool(forms["word"].search(match.suffix))
 
     def suffix_grammar(self, pos: str, stem: str) -> str:
         """The suffix pattern for a stem of this part of speech (Turkish verbs split by final)."""

@@ -137,9 +137,15 @@ def load_packs(extra_packs: list[Path] | tuple[Path, ...] = ()) -> Knowledge:
             if companion and companion not in knowledge.lexicon_data:
                 raise RuleError(f"lexicon '{name}': entry '{entry.id}' needs unknown lexicon '{companion}'")
     try:
-        _ = knowledge.morphology  # compile now, so a bad grammar is a rule-pack error (exit 2)
+        morphology = knowledge.morphology  # compile now, so a bad grammar is a rule-pack error (exit 2)
     except (KeyError, ValueError, re.error) as error:
         raise RuleError(f"morphology.yaml: invalid grammar ({error})") from None
+    for name, entries in knowledge.lexicon_data.items():
+        for entry in entries:
+            case = entry.data.get("object_case")
+            for lang in entry.terms if case else ():
+                if case not in morphology[lang].cases:
+                    raise RuleError(f"lexicon '{name}': entry '{entry.id}' needs case '{case}', which morphology.yaml does not define for {lang}")
     return knowledge
 
 

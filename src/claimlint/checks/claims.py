@@ -279,7 +279,12 @@ class ClaimCheck:
             and not self.model.acts_on_benign_object(block.key, e.start, e.end, lang)
         ]
         # An entry may narrow its reach: "people with" frames only the disease it touches.
-        pairs = [(t, e) for t in targets for e in live if _distance(block.key, t, e) <= e.entry.data.get("window", window)]
+        pairs = [
+            (t, e)
+            for t in targets
+            for e in live
+            if _distance(block.key, t, e) <= e.entry.data.get("window", window) and self._object_fits(e, t, block.key)
+        ]
         tagged = [t for t in targets if rule.option("hashtags") and block.key[t.start - 1 : t.start] == "#"]
         if pairs:
             target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
@@ -301,6 +306,12 @@ class ClaimCheck:
             yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, True)
         elif not targets and live and rule.option("anaphors"):
             yield from self._anaphor_hits(rule, block, sentence, clause, live, window)
+
+    def _object_fits(self, effect: LexiconMatch, target: LexiconMatch, key: str) -> bool:
+        """An effect verb that needs its object in a case (``object_case``) pairs only with a
+        target in that case."""
+        case = effect.entry.data.get("object_case")
+        return not case or self.knowledge.morphology[target.lang].in_case(case, target, key)
 
     def _carried_pair(self, rule, block, clause, lang, targets, live, excluded, window):
         """The disease of a clause and the effect on one of its signs ("gut hastalarında ürik
