@@ -158,3 +158,9 @@ def test_negation_in_scope_absolves(lint, text, lang):
 @pytest.mark.parametrize("name", ["ReflüKal", "HaşimoDestek"])
 def test_turkish_brand_names_fusing_a_disease(lint, name):
     assert "CL108" in _codes(lint, f"Sepete {name} tabletlerini de ekleyin.", "tr")
+
+
+def test_gecir_relieves_only_an_accusative_object(lint):
+    assert _codes(lint, "Baş ağrısını hemen geçirir.", "tr") == ["CL102"]
+    assert _codes(lint, "Geçen kış iki kez grip geçirdim.", "tr") == []
+    assert _codes(lint, "COVID-19 geçirenlerde halsizlik uzun sürebilir.", "tr") == []

@@ -198,6 +198,14 @@ def test_bad_rule_pack_is_reported_with_file_and_line(tmp_path, content, expecte
     assert f"{tmp_path / 'pack' / 'mine.yaml'}:" in result.output
 
 
+def test_lexicon_entry_needing_an_undefined_case_is_a_rule_pack_error(tmp_path):
+    pack = tmp_path / "pack"
+    write(pack / "lexicon" / "extra.yaml", "lexicon: effects\nentries:\n  - id: zap\n    pos: verb\n    object_case: ablative\n    tr: [zapla]\n")
+    result = run([str(write(tmp_path / "a.md", CLEAN)), "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert "needs case 'ablative'" in result.output
+
+
 def test_list_rules_explain_version():
     listing = run(["--list-rules"]).output
     for code in ("CL001", "CL101", "CL108", "CL301"):
