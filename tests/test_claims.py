@@ -164,3 +164,16 @@ def test_gecir_relieves_only_an_accusative_object(lint):
     assert _codes(lint, "Baş ağrısını hemen geçirir.", "tr") == ["CL102"]
     assert _codes(lint, "Geçen kış iki kez grip geçirdim.", "tr") == []
     assert _codes(lint, "COVID-19 geçirenlerde halsizlik uzun sürebilir.", "tr") == []
+
+
+def test_review_header_lines_do_not_run_into_the_review(lint):
+    text = "⭐⭐⭐⭐⭐ S***N T. · 07.02.2024\nMIGREN ATAKLARIM AYDA 8'DEN 2'YE DUSTU\n⭐⭐ on B. · 12.02.2024\nBende işe yaramadı.\n"
+    assert _codes(lint, text, "tr") == ["CL101"]
+
+
+def test_the_file_name_declares_the_language_of_blocks_that_tell_nothing(lint):
+    from claimlint.language import language_of_name
+
+    assert language_of_name("blog/yazi.tr.md") == "tr"
+    assert language_of_name("page.en.html") == "en"
+    assert language_of_name("notes.md") is None

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from .document import parse
-from .language import LanguageModel
+from .language import LanguageModel, language_of_name
 from .linter import Linter
 from .rule import load_packs
 
@@ -69,10 +69,7 @@ class Report:
 
 
 def _language(path: Path, line: str, model: LanguageModel) -> str:
-    suffixes = path.suffixes
-    if len(suffixes) >= 2 and suffixes[-2] in (".tr", ".en"):
-        return suffixes[-2][1:]
-    return model.detect(line)[0] or "en"
+    return language_of_name(str(path)) or model.detect(line)[0] or "en"
 
 
 def evaluate(paths: list[Path], family: str = "") -> Report:

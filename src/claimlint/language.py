@@ -23,6 +23,13 @@ LANGUAGES = ("tr", "en")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def language_of_name(path: str) -> str | None:
+    """The language a file name declares ("yazi.tr.md", "page.en.html"), if any: the fallback
+    for blocks that tell nothing themselves (all-caps ASCII Turkish, a bare list of numbers)."""
+    parts = path.replace("\\", "/").rsplit("/", 1)[-1].lower().split(".")
+    return next((part for part in reversed(parts[1:-1]) if part in LANGUAGES), None)
+
+
 @lru_cache(maxsize=None)
 def _pipeline(lang: str):
     import spacy  # deferred: see module docstring
@@ -32,17 +39,28 @@ def _pipeline(lang: str):
     return nlp
 
 
+# A line break inside a sentence is only wrapping when the line goes on mid-phrase (it ends in
+# a letter, a comma or an opening bracket) and the next one starts in lower case; otherwise
+# the next line starts a new thought: pasted copy, review headers ("⭐⭐⭐⭐⭐ Ayşe · 02.02.2024"),
+# all-caps shouting, lists.
+_WRAPPED_END = re.compile(r"[^\W\d_]|[,;(\-]")
+
+
+def _is_wrap(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    after = text[at + 1 :].lstrip()
+    return bool(before and after and _WRAPPED_END.fullmatch(before[-1]) and after[0].islower())
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence of a block, with line breaks after a full stop,
-    a heading-like line or a list line also ending a sentence."""
+    """[start, end) of each sentence of a block, a line break also ending a sentence unless
+    it only wraps a running sentence."""
     spans: list[tuple[int, int]] = []
     doc = _pipeline(lang)(text)
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
-        # A line break ends a sentence when the line had no closing punctuation but the next
-        # one starts a new thought (capital letter, digit or bullet): common in pasted copy.
-        for line_break in re.finditer(r"\n(?=\s*[\dA-ZÇĞİÖŞÜ•\-])", text[start:end]):
-            cut = start + line_break.start()
+        cuts = [start + m.start() for m in re.finditer(r"\n", text[start:end]) if not _is_wrap(text, start + m.start())]
+        for cut in cuts:
             if text[start:cut].strip():
                 spans.append((start, cut))
             start = cut + 1
@@ -209,15 +227,16 @@ def _spans_outside(pattern: re.Pattern[str] | None, key: str, start: int, end: i
     return [m.span() for m in pattern.finditer(key, start, end) if not any(s <= m.start() < e for s, e in masks)]
 
 
-def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None) -> list[AnalyzedBlock]:
+def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, named_lang: str | None = None) -> list[AnalyzedBlock]:
     """Attach language, sentences, clauses and section context to every block.
 
     The language is forced by ``--lang``; otherwise it is detected per block, falling back on
-    the document's majority, and a confident sentence may differ from its block (mixed copy).
+    the language the file name declares ("yazi.tr.md"), then on the document's majority, and a
+    confident sentence may differ from its block (mixed copy).
     """
     detected = [model.detect(block.text) if not forced_lang else (forced_lang, 1.0) for block in blocks]
     votes = [lang for lang, confidence in detected if lang]
-    majority = max(LANGUAGES, key=votes.count) if votes else "en"
+    majority = named_lang or (max(LANGUAGES, key=votes.count) if votes else "en")
     analyzed: list[AnalyzedBlock] = []
     heading: AnalyzedBlock | None = None
     in_references = False

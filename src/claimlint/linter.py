@@ -14,7 +14,7 @@ from .checks.claims import ClaimCheck
 from .diagnostic import Diagnostic, Finding
 from .document import Block, Document, table_rows
 from .fix import source_edits
-from .language import LanguageModel, analyze
+from .language import LanguageModel, analyze, language_of_name
 from .rule import Knowledge, Rule
 from .suppress import is_suppressed, parse_directives
 
@@ -79,7 +79,7 @@ class Linter:
         """Every diagnostic for ``document``, suppressions applied, sorted by position."""
         findings: list[Finding] = []
         if document.blocks and self._kinds & {"cooccurrence", "pattern", "context", "disclaimer"}:
-            analyzed = analyze(document.blocks, self._language_model, self.lang)
+            analyzed = analyze(document.blocks, self._language_model, self.lang, language_of_name(document.path))
             if self._kinds & {"cooccurrence", "pattern", "context"}:
                 findings.extend(self._claims.run(analyzed))
             if "disclaimer" in self._kinds:
