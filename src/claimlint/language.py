@@ -20,6 +20,8 @@ from .document import Block
 from .matchkey import fold
 
 LANGUAGES = ("tr", "en")
+_EVIDENCE = 2.0  # detection score (letters 2, cue words 1, endings 0.5) that counts as sure
+_BLOCK_CONFIDENCE = 0.5  # below this a block takes the file's language (name, then majority)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -153,7 +155,9 @@ class LanguageModel:
         if not total:
             return None, 0.0
         best = max(scores, key=scores.get)
-        return best, scores[best] / total
+        # Full confidence needs some evidence: one Turkish-looking ending ("goodbye") is not a
+        # language.
+        return best, scores[best] / total * min(1.0, total / _EVIDENCE)
 
 
 @dataclass
@@ -235,14 +239,15 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
     confident sentence may differ from its block (mixed copy).
     """
     detected = [model.detect(block.text) if not forced_lang else (forced_lang, 1.0) for block in blocks]
-    votes = [lang for lang, confidence in detected if lang]
-    majority = named_lang or (max(LANGUAGES, key=votes.count) if votes else "en")
+    votes = [lang for lang, confidence in detected if lang and confidence >= _BLOCK_CONFIDENCE]
+    majority = named_lang or (max(LANGUAGES, key=votes.count) if votes else None)
     analyzed: list[AnalyzedBlock] = []
     heading: AnalyzedBlock | None = None
     in_references = False
-    for block, (lang, _) in zip(blocks, detected):
+    for block, (lang, confidence) in zip(blocks, detected):
         key = fold(block.text)
-        block_lang = forced_lang or lang or majority
+        # an unsure block follows the file; in a file that tells nothing, its own best guess
+        block_lang = forced_lang or (lang if confidence >= _BLOCK_CONFIDENCE else majority) or lang or "en"
         sentences = []
         for start, end in split_sentences(block.text, block_lang):
             sentence_lang = block_lang
