@@ -159,9 +159,11 @@ class ClaimCheck:
         """Brand names fuse a disease, often cut short, with a product word ("MigraineStop",
         "ArthriFlex", "MİGRENSTOP"); a fused cure noun claims a disease by itself ("GlucoCure")."""
         for name in _FUSED_NAME.finditer(block.block.text, sentence.start, sentence.end):
-            parts = [fold(part) for part in _NAME_PART.findall(name.group())] or list(self._split_glued(fold(name.group())))
+            written = [part.lower() for part in _NAME_PART.findall(name.group())]
+            parts = [fold(part) for part in written] or list(self._split_glued(fold(name.group())))
             disease = next((e for part in parts for e in self._entries_named(rule, part, sentence.lang)), None)
-            if disease is None and not any(part in self._cure_nouns for part in parts):
+            # a cure noun as written: "AnneCare" is not "çare"
+            if disease is None and not any(part in self._cure_words for part in written or parts):
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
             clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
@@ -195,15 +197,25 @@ class ClaimCheck:
         return {fold(t) for entry in self.knowledge.lexicons["organs"].entries for terms in entry.terms.values() for t in terms}
 
     @cached_property
-    def _cure_nouns(self) -> set[str]:
-        """Strong cure nouns ("cure", "relief", "tedavi"): glued to a name they claim by themselves."""
-        return {
-            fold(term)
+    def _cure_terms(self) -> list[str]:
+        """Strong cure nouns as written ("cure", "relief", "tedavi", "çare"): glued to a name
+        they claim by themselves."""
+        return [
+            term
             for entry in self.knowledge.lexicons["effects"].entries
             if entry.pos == "noun" and entry.data.get("strength") == "strong"
             for terms in entry.terms.values()
             for term in terms
-        }
+        ]
+
+    @cached_property
+    def _cure_words(self) -> set[str]:
+        return {term.lower() for term in self._cure_terms}
+
+    @cached_property
+    def _cure_nouns(self) -> set[str]:
+        """The cure nouns on the match key, for glued lower-case words (hashtags, "MİGRENSTOP")."""
+        return {fold(term) for term in self._cure_terms}
 
     @cached_property
     def _glue_words(self) -> list[str]:
