@@ -138,7 +138,12 @@ REPORT_SECTIONS = (
     ("claims", "CL1", "Disease claims (CL1xx)"),
     ("holdout", "CL1", "Disease claims (CL1xx), held-out copy (used once for error analysis)"),
     ("dev3", "CL1", "Disease claims (CL1xx), third set (separate authors; used for error analysis)"),
-    ("holdout2", "CL1", "Disease claims (CL1xx), untouched held-out copy"),
+    ("holdout2", "CL1", "Disease claims (CL1xx), second held-out set (since used for error analysis)"),
+    ("dev4", "CL1", "Disease claims (CL1xx), idiomatic short copy (separate authors; used for error analysis)"),
+    ("dev5", "CL1", "Disease claims (CL1xx), long-form paragraphs (separate authors; used for error analysis)"),
+    ("dev6", "CL1", "Disease claims (CL1xx), long-form paragraphs with many hard negatives (used for error analysis)"),
+    ("holdout3", "CL1", "Disease claims (CL1xx), untouched held-out idiomatic short copy"),
+    ("holdout4", "CL1", "Disease claims (CL1xx), untouched held-out long-form paragraphs"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )
