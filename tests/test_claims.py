@@ -177,3 +177,9 @@ def test_the_file_name_declares_the_language_of_blocks_that_tell_nothing(lint):
     assert language_of_name("blog/yazi.tr.md") == "tr"
     assert language_of_name("page.en.html") == "en"
     assert language_of_name("notes.md") is None
+
+
+def test_a_claim_added_on_top_of_a_caution_is_still_a_claim(lint):
+    text = "Kanser hastaları doktoruna danışarak kullanabilir, üstelik tümörlerin büyümesini yavaşlatır."
+    assert "CL101" in _codes(lint, text, "tr")
+    assert _codes(lint, "Kanser hastaları kullanmadan önce doktoruna danışmalıdır.", "tr") == []

@@ -83,6 +83,7 @@ class Cues:
     caution: re.Pattern[str]
     negative_answer: re.Pattern[str] | None
     positive_answer: re.Pattern[str] | None
+    addition: re.Pattern[str] | None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -116,6 +117,7 @@ class LanguageModel:
                 _union(context["caution"][lang]),
                 _union([context["negative_answers"][lang]] if context.get("negative_answers", {}).get(lang) else []),
                 _union([context["positive_answers"][lang]] if context.get("positive_answers", {}).get(lang) else []),
+                _union(context.get("additions", {}).get(lang) or []),
             )
         language_cues = context["language_cues"]
         citation = context.get("citation", {})
@@ -303,5 +305,8 @@ def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
         pseudo = [m.span() for m in cues.pseudo_negation.finditer(key, clause_start, clause_end)] if cues.pseudo_negation else []
         negations = _spans_outside(cues.negation, key, clause_start, clause_end, pseudo)
         whole = bool(cues.clause_negation and cues.clause_negation.search(key, clause_start, clause_end))
-        clauses.append(Clause(clause_start, clause_end, whole, sentence_caution, negations, cues.negation_scope))
+        # a caution covers its sentence, except clauses that add a claim on top ("…hekime
+        # danışarak kullanabilir, üstelik tümörleri küçültür")
+        cautionary = sentence_caution and not (cues.addition and cues.addition.match(key, clause_start))
+        clauses.append(Clause(clause_start, clause_end, whole, cautionary, negations, cues.negation_scope))
     return clauses
