@@ -22,6 +22,7 @@ from .matchkey import fold
 LANGUAGES = ("tr", "en")
 _EVIDENCE = 2.0  # detection score (letters 2, cue words 1, endings 0.5) that counts as sure
 _BLOCK_CONFIDENCE = 0.5  # below this a block takes the file's language (name, then majority)
+_OPENING = 40  # characters: an English clause that denies outright has its negation this early
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -46,12 +47,15 @@ def _pipeline(lang: str):
 # the next line starts a new thought: pasted copy, review headers ("⭐⭐⭐⭐⭐ Ayşe · 02.02.2024"),
 # all-caps shouting, lists.
 _WRAPPED_END = re.compile(r"[^\W\d_]|[,;(\-]")
+_LAST_CHAR = re.compile(r"(\S)\s*$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def _is_wrap(text: str, at: int) -> bool:
-    before = text[:at].rstrip()
-    after = text[at + 1 :].lstrip()
-    return bool(before and after and _WRAPPED_END.fullmatch(before[-1]) and after[0].islower())
+    # searched in place: slicing the text around every line break would copy the block each time
+    before = _LAST_CHAR.search(text, 0, at)
+    after = _NEXT_CHAR.match(text, at + 1)
+    return bool(before and after and _WRAPPED_END.fullmatch(before.group(1)) and after.group(1).islower())
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
@@ -190,7 +194,7 @@ class Clause:
             last = self.start + len(key[self.start : self.end].rstrip(" .!?;:,'\"*)"))
             return any(cue_end >= last - 1 for _, cue_end in self.negations)
         if self.scope == "forward":
-            return any(cue_start - self.start <= 40 for cue_start, _ in self.negations)
+            return any(cue_start - self.start <= _OPENING for cue_start, _ in self.negations)
         return bool(self.negations)
 
     def denies(self, start: int, end: int) -> bool:

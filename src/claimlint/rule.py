@@ -131,17 +131,15 @@ def load_packs(extra_packs: list[Path] | tuple[Path, ...] = ()) -> Knowledge:
             raise RuleError(f"{builtin_pack()}: the rule pack has no {required}.yaml")
     for rule in knowledge.rules.values():
         _check_references(rule, knowledge)
-    for name, entries in knowledge.lexicon_data.items():
-        for entry in entries:
-            companion = entry.data.get("only_with")
-            if companion and companion not in knowledge.lexicon_data:
-                raise RuleError(f"lexicon '{name}': entry '{entry.id}' needs unknown lexicon '{companion}'")
     try:
         morphology = knowledge.morphology  # compile now, so a bad grammar is a rule-pack error (exit 2)
     except (KeyError, ValueError, re.error) as error:
         raise RuleError(f"morphology.yaml: invalid grammar ({error})") from None
     for name, entries in knowledge.lexicon_data.items():
         for entry in entries:
+            companion = entry.data.get("only_with")
+            if companion and companion not in knowledge.lexicon_data:
+                raise RuleError(f"lexicon '{name}': entry '{entry.id}' needs unknown lexicon '{companion}'")
             case = entry.data.get("object_case")
             for lang in entry.terms if case else ():
                 if case not in morphology[lang].cases:

@@ -59,6 +59,11 @@ def _in(matches: list[LexiconMatch], start: int, end: int) -> list[LexiconMatch]
     return [m for m in matches if start <= m.start and m.end <= end]
 
 
+def _inside(match: LexiconMatch, spans: list[LexiconMatch]) -> bool:
+    """Whether ``match`` lies within one of ``spans`` ("insomnia" in "occasional insomnia")."""
+    return any(s.start <= match.start and match.end <= s.end for s in spans)
+
+
 def _distance(key: str, a: LexiconMatch, b: LexiconMatch) -> int:
     """Words between two matches (0 when adjacent or overlapping)."""
     left, right = (a, b) if a.start <= b.start else (b, a)
@@ -162,8 +167,10 @@ class ClaimCheck:
             written = [part.lower() for part in _NAME_PART.findall(name.group())]
             parts = [fold(part) for part in written] or list(self._split_glued(fold(name.group())))
             disease = next((e for part in parts for e in self._entries_named(rule, part, sentence.lang)), None)
-            # a cure noun as written: "AnneCare" is not "çare"
-            if disease is None and not any(part in self._cure_words for part in written or parts):
+            # a cure noun as written: "AnneCare" is not "çare" (an all-capitals name can only be
+            # compared folded)
+            cure = any(p in self._cure_words for p in written) if written else any(p in self._cure_nouns for p in parts)
+            if disease is None and not cure:
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
             clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
@@ -274,7 +281,7 @@ class ClaimCheck:
             for lexicon in rule.option("targets")
             for other in langs
             for m in _in(_matches(block, lexicon, other, self.knowledge), clause.start, clause.end)
-            if not any(x.start <= m.start and m.end <= x.end for x in excluded)
+            if not _inside(m, excluded)
         ]
         window = int(rule.option("window", 8))
         if not rule.option("with"):
@@ -286,22 +293,13 @@ class ClaimCheck:
         live = [
             e
             for e in effects
-            if not e.negated
-            and not any(t.start <= e.start and e.end <= t.end for t in targets)
-            and not self.model.acts_on_benign_object(block.key, e.start, e.end, lang)
+            if not e.negated and not _inside(e, targets) and not self.model.acts_on_benign_object(block.key, e.start, e.end, lang)
         ]
-        # An entry may narrow its reach: "people with" frames only the disease it touches.
-        pairs = [
-            (t, e)
-            for t in targets
-            for e in live
-            if _distance(block.key, t, e) <= e.entry.data.get("window", window) and self._object_fits(e, t, block.key)
-        ]
+        pairs = [(t, e) for t in targets for e in live if self._reaches(e, t, block.key, window)]
         tagged = [t for t in targets if rule.option("hashtags") and block.key[t.start - 1 : t.start] == "#"]
         if pairs:
             target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
-            negated = self._absolved(rule, clause, effect.start, effect.end)
-            yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, negated)
+            yield self._pair_hit(rule, clause, target, target, effect)
         elif tagged:
             # A disease as a hashtag files the product under that disease (FDA cites hashtags).
             tag = tagged[0]
@@ -310,8 +308,7 @@ class ClaimCheck:
             yield from fused
         elif carried := self._carried_pair(rule, block, clause, lang, targets, live, excluded, window):
             target, effect = carried
-            negated = self._absolved(rule, clause, effect.start, effect.end)
-            yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, negated)
+            yield self._pair_hit(rule, clause, target, target, effect)
         elif targets and any(e.negated for e in effects):
             # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
             target, effect = targets[0], next(e for e in effects if e.negated)
@@ -319,11 +316,20 @@ class ClaimCheck:
         elif not targets and live and rule.option("anaphors"):
             yield from self._anaphor_hits(rule, block, sentence, clause, live, window)
 
-    def _object_fits(self, effect: LexiconMatch, target: LexiconMatch, key: str) -> bool:
-        """An effect verb that needs its object in a case (``object_case``) pairs only with a
-        target in that case."""
+    def _reaches(self, effect: LexiconMatch, target: LexiconMatch, key: str, window: int) -> bool:
+        """Whether an effect word acts on a target: near enough (an entry may narrow its reach:
+        "people with" frames only the disease it touches), and with the target in the case the
+        verb needs (``object_case``)."""
+        if _distance(key, target, effect) > effect.entry.data.get("window", window):
+            return False
         case = effect.entry.data.get("object_case")
         return not case or self.knowledge.morphology[target.lang].in_case(case, target, key)
+
+    def _pair_hit(self, rule: Rule, clause: Clause, anchor: LexiconMatch, target: LexiconMatch, effect: LexiconMatch) -> _Hit:
+        """The hit of an effect on ``anchor`` (the target itself, a sign of it or an anaphor),
+        judged by the clause's negation of the effect word."""
+        negated = self._absolved(rule, clause, effect.start, effect.end)
+        return _Hit(min(anchor.start, effect.start), max(anchor.end, effect.end), target, effect, negated)
 
     def _carried_pair(self, rule, block, clause, lang, targets, live, excluded, window):
         """The disease of a clause and the effect on one of its signs ("gut hastalarında ürik
@@ -335,10 +341,9 @@ class ClaimCheck:
             m
             for lexicon in rule.option("carried_by")
             for m in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end)
-            if not any(x.start <= m.start and m.end <= x.end for x in excluded)
-            and not any(t.start <= m.start and m.end <= t.end for t in targets)
+            if not _inside(m, excluded) and not _inside(m, targets)
         ]
-        pairs = [(s, e) for s in signs for e in live if _distance(block.key, s, e) <= window]
+        pairs = [(s, e) for s in signs for e in live if self._reaches(e, s, block.key, window)]
         if not pairs:
             return None
         sign, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
@@ -363,8 +368,7 @@ class ClaimCheck:
             context = [m for lexicon in rule.option("targets") for m in _matches(heading, lexicon, heading.lang, self.knowledge)]
         if context:
             anaphor, effect = pairs[0]
-            negated = self._absolved(rule, clause, effect.start, effect.end)
-            yield _Hit(min(anaphor.start, effect.start), max(anaphor.end, effect.end), context[0], effect, negated)
+            yield self._pair_hit(rule, clause, anaphor, context[0], effect)
 
     def _absolved(self, rule: Rule, clause: Clause, start: int, end: int) -> bool:
         """Whether the clause's negation (of the claim word at [start, end)) or its caution
