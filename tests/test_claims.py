@@ -112,6 +112,25 @@ def test_drug_named_after_a_disease_is_not_a_disease_target(lint):
     assert _codes(lint, "Migren ilacı kullanmaya son!", "tr") == ["CL104"]
 
 
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Gastrit ve reflüm vardı, ilaç kutusunu çöpe attım.", "tr"),
+        ("I had reflux for years, and now I have ditched my antacids.", "en"),
+    ],
+)
+def test_a_drug_no_longer_needed_for_a_named_disease_claims_the_disease(lint, text, lang):
+    assert {"CL101", "CL104"} <= set(_codes(lint, text, lang))
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [("I haven't needed my IBS medication since spring.", "en"), ("DEHB ilacını yarıya indirdik.", "tr")],
+)
+def test_a_disease_that_only_names_the_drug_is_not_implied(lint, text, lang):
+    assert _codes(lint, text, lang) == ["CL104"]
+
+
 def test_therapy_side_effect_overrides_the_disease_claim(lint):
     assert _codes(lint, "It eases the joint aches caused by breast cancer hormone therapy.", "en") == ["CL105"]
 

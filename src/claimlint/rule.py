@@ -31,7 +31,7 @@ _COMMON_REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "h
 _COMMON_OPTIONAL = ("default", "overrides", "criterion")
 # Keys each rule kind accepts (beyond the common ones), and which of them are required.
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by")),
+    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by", "implied_by")),
     "pattern": (("patterns",), ("requires", "scope", "negation", "caution")),
     "disclaimer": (("check",), ()),
     "dose": ((), ()),
@@ -285,3 +285,6 @@ def _check_references(rule: Rule, knowledge: Knowledge) -> None:
     for name in named:
         if name not in knowledge.lexicon_data:
             raise RuleError(f"{rule.path}: {rule.code}: unknown lexicon '{name}'")
+    for code in rule.option("implied_by") or ():
+        if code not in knowledge.rules:
+            raise RuleError(f"{rule.path}: {rule.code}: implied_by names unknown rule '{code}'")

@@ -130,6 +130,7 @@ class ClaimCheck:
                     mentions.append(finding)
                 elif rule.code in self.selected:
                     found.append((rule, finding))
+        found.extend(self._implied(index, block, sentence, found))
         overridden = {code for rule, _ in found for code in rule.overrides}
         kept = _dedupe([finding for rule, finding in found if rule.code not in overridden])
         findings.extend(kept)
@@ -137,6 +138,30 @@ class ClaimCheck:
             first = mentions[0]
             findings.append(Finding(self.context_rule.code, index, first.start, first.end, first.fields))
         return kept
+
+    def _implied(self, index: int, block: AnalyzedBlock, sentence: Sentence, found: list[tuple[Rule, Finding]]):
+        """Findings of rules that another rule's finding implies when the sentence also names
+        their target ("Gastrit ve reflüm vardı, ilaç kutusunu çöpe attım": a drug no longer
+        needed for a named disease says the disease was mitigated)."""
+        codes = {rule.code for rule, _ in found}
+        for rule in self.rules:
+            implying = [f for r, f in found if r.code in (rule.option("implied_by") or ())]
+            if rule.code in codes or rule.code not in self.selected or not implying:
+                continue
+            # "IBS medication", "DEHB ilacını": a disease right before a drug word names the drug
+            drugs = self._excluded(rule, block, sentence.lang)
+            for clause in sentence.clauses:
+                live = [
+                    t
+                    for t in self._targets(rule, block, sentence.lang, clause)
+                    if not self._absolved(rule, clause, t.start, t.end)
+                    and not any(d.start >= t.end and _distance(block.key, t, d) == 0 for d in drugs)
+                ]
+                if live:
+                    # quoted from the disease to the claim that implies it
+                    start, end = min(live[0].start, implying[0].start), max(live[0].end, implying[0].end)
+                    yield rule, self._finding(rule, block, index, _Hit(start, end, live[0], None, False))
+                    break
 
     def _in_scope(self, rule: Rule, block: AnalyzedBlock) -> bool:
         # "heading" scope is titles and names: headings, and product names in running text.
@@ -254,6 +279,25 @@ class ClaimCheck:
                 seen.add(entry.id)
                 yield entry
 
+    def _langs(self, rule: Rule, lang: str):
+        # Cited titles are often English inside Turkish copy (and the reverse): read both.
+        return self.knowledge.morphology if rule.option("scope") == "citation" else (lang,)
+
+    def _excluded(self, rule: Rule, block: AnalyzedBlock, lang: str) -> list[LexiconMatch]:
+        """Spans where a target does not count: natural states, drug names ("migren ilacı")."""
+        return [m for lex in rule.option("exclude") or () for other in self._langs(rule, lang) for m in _matches(block, lex, other, self.knowledge)]
+
+    def _targets(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause) -> list[LexiconMatch]:
+        """The rule's targets (diseases, symptoms…) named in a clause, excluded spans left out."""
+        excluded = self._excluded(rule, block, lang)
+        return [
+            m
+            for lexicon in rule.option("targets")
+            for other in self._langs(rule, lang)
+            for m in _in(_matches(block, lexicon, other, self.knowledge), clause.start, clause.end)
+            if not _inside(m, excluded)
+        ]
+
     def _effects(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause) -> list[LexiconMatch]:
         strength = rule.option("strength")
         effects = []
@@ -273,16 +317,8 @@ class ClaimCheck:
 
     def _cooccurrence_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause):
         lang = sentence.lang
-        # Cited titles are often English inside Turkish copy (and the reverse): read both.
-        langs = self.knowledge.morphology if rule.option("scope") == "citation" else (lang,)
-        excluded = [m for lex in rule.option("exclude") or () for other in langs for m in _matches(block, lex, other, self.knowledge)]
-        targets = [
-            m
-            for lexicon in rule.option("targets")
-            for other in langs
-            for m in _in(_matches(block, lexicon, other, self.knowledge), clause.start, clause.end)
-            if not _inside(m, excluded)
-        ]
+        excluded = self._excluded(rule, block, lang)
+        targets = self._targets(rule, block, lang, clause)
         window = int(rule.option("window", 8))
         if not rule.option("with"):
             if targets:  # one finding per clause is enough to send the writer there
