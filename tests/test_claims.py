@@ -202,3 +202,14 @@ def test_a_claim_added_on_top_of_a_caution_is_still_a_claim(lint):
     text = "Kanser hastaları doktoruna danışarak kullanabilir, üstelik tümörlerin büyümesini yavaşlatır."
     assert "CL101" in _codes(lint, text, "tr")
     assert _codes(lint, "Kanser hastaları kullanmadan önce doktoruna danışmalıdır.", "tr") == []
+
+
+def test_a_reference_line_inside_a_paragraph_leaves_the_other_lines_copy(lint):
+    text = (
+        "Q: Does it help with eczema?\n"
+        "A: Yes, most buyers see the patches fade.\n"
+        "Ref: Lee K, et al. Probiotics in atopic eczema. Allergy. 2019;74:1-9.\n"
+        "Q: Can I take it with coffee?\n"
+    )
+    found = sorted({(d.line, d.code) for d in lint(text, select=["CL1"], lang="en")})
+    assert found == [(1, "CL101"), (2, "CL101"), (3, "CL106")]

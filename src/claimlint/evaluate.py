@@ -142,8 +142,10 @@ REPORT_SECTIONS = (
     ("dev4", "CL1", "Disease claims (CL1xx), idiomatic short copy (separate authors; used for error analysis)"),
     ("dev5", "CL1", "Disease claims (CL1xx), long-form paragraphs (separate authors; used for error analysis)"),
     ("dev6", "CL1", "Disease claims (CL1xx), long-form paragraphs with many hard negatives (used for error analysis)"),
-    ("holdout3", "CL1", "Disease claims (CL1xx), untouched held-out idiomatic short copy"),
-    ("holdout4", "CL1", "Disease claims (CL1xx), untouched held-out long-form paragraphs"),
+    ("holdout3", "CL1", "Disease claims (CL1xx), idiomatic short copy (held out, since used for error analysis)"),
+    ("holdout4", "CL1", "Disease claims (CL1xx), long-form paragraphs (held out, since used for error analysis)"),
+    ("holdout5", "CL1", "Disease claims (CL1xx), held-out idiomatic short copy (only its CL106 findings were read)"),
+    ("holdout6", "CL1", "Disease claims (CL1xx), untouched held-out long-form paragraphs"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )

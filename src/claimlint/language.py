@@ -216,6 +216,7 @@ class Sentence:
     end: int
     lang: str
     clauses: list[Clause] = field(default_factory=list)
+    is_citation: bool = False
 
 
 @dataclass
@@ -227,7 +228,6 @@ class AnalyzedBlock:
     lang: str
     sentences: list[Sentence]
     heading: "AnalyzedBlock | None" = None
-    is_citation: bool = False
     matches: dict[tuple[str, str], list] = field(default_factory=dict)
 
 
@@ -271,13 +271,27 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
             item.heading = None
         # Under a "References" heading the entries are list items; a closing paragraph there
         # (a disclaimer, a note) is ordinary copy unless it looks like a citation itself.
-        item.is_citation = block.kind != "heading" and (
-            (in_references and block.kind == "list_item")
-            or bool(model.citation_blocks and model.citation_blocks.search(key))
-        )
+        if block.kind != "heading":
+            listed = in_references and block.kind == "list_item"
+            cited = _citation_lines(block.text, key, model.citation_blocks)
+            for sentence in sentences:
+                sentence.is_citation = listed or any(s <= sentence.start < e for s, e in cited)
         analyzed.append(item)
     _deny_questions_answered_no(analyzed, model)
     return analyzed
+
+
+def _citation_lines(text: str, key: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The lines of a block that look like a citation ("Smith J, et al. … 2019;12:33"). A
+    paragraph of Q&A or reviews may hold one "Ref:" line; the lines around it are still copy.
+    A line that only wraps the one before belongs to the same entry."""
+    if pattern is None:
+        return []
+    entries, start = [], 0
+    for cut in [m.start() for m in re.finditer(r"\n", text) if not _is_wrap(text, m.start())] + [len(text)]:
+        entries.append((start, cut))
+        start = cut + 1
+    return [(s, e) for s, e in entries if pattern.search(key, s, e)]
 
 
 def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:

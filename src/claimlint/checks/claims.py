@@ -122,7 +122,7 @@ class ClaimCheck:
         found: list[tuple[Rule, Finding]] = []
         mentions: list[Finding] = []
         for rule in self.rules:
-            if not self._in_scope(rule, block):
+            if not self._in_scope(rule, sentence):
                 continue
             for hit in self._hits(rule, block, sentence):
                 finding = self._finding(rule, block, index, hit)
@@ -163,11 +163,11 @@ class ClaimCheck:
                     yield rule, self._finding(rule, block, index, _Hit(start, end, live[0], None, False))
                     break
 
-    def _in_scope(self, rule: Rule, block: AnalyzedBlock) -> bool:
+    def _in_scope(self, rule: Rule, sentence: Sentence) -> bool:
         # "heading" scope is titles and names: headings, and product names in running text.
         if rule.option("scope", "clause") == "citation":
-            return block.is_citation
-        return not block.is_citation
+            return sentence.is_citation
+        return not sentence.is_citation
 
     def _hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence):
         # A question is not a title ("### Can magnesium cure my migraines?"): in it, as in
