@@ -213,3 +213,34 @@ def test_a_reference_line_inside_a_paragraph_leaves_the_other_lines_copy(lint):
     )
     found = sorted({(d.line, d.code) for d in lint(text, select=["CL1"], lang="en")})
     assert found == [(1, "CL101"), (2, "CL101"), (3, "CL106")]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Some parents say it settles ADHD, but please speak to your child's doctor first.", "en"),
+        ("Sedef plaklarını azaltabilir; tedaviniz için dermatoloğunuza danışın.", "tr"),
+    ],
+)
+def test_a_caution_tacked_on_after_a_break_does_not_take_the_claim_back(lint, text, lang):
+    assert "CL101" in _codes(lint, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("If you have kidney disease, talk to your doctor before taking magnesium.", "en"),
+        ("Böbrek yetmezliği olanlar kullanmadan önce hekime danışmalıdır.", "tr"),
+    ],
+)
+def test_a_caution_still_covers_its_own_clause(lint, text, lang):
+    assert _codes(lint, text, lang) == []
+
+
+def test_formal_negative_present_denies(lint):
+    text = "Zerdeçalın Alzheimer hastalığını önlediğini gösteren bir çalışma bulunmamaktadır."
+    assert _codes(lint, text, "tr") == []
+
+
+def test_an_effect_word_inside_a_drug_name_is_not_an_effect(lint):
+    assert _codes(lint, "Uzun süre mide koruyucu kullananlarda B12 düzeyi zamanla değişebilir.", "tr") == []

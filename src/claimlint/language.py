@@ -11,6 +11,8 @@ it is matched on the match key (``matchkey.py``), so offsets are those of the bl
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,7 +89,7 @@ class Cues:
     caution: re.Pattern[str]
     negative_answer: re.Pattern[str] | None
     positive_answer: re.Pattern[str] | None
-    addition: re.Pattern[str] | None
+    caution_break: re.Pattern[str] | None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -121,7 +123,7 @@ class LanguageModel:
                 _union(context["caution"][lang]),
                 _union([context["negative_answers"][lang]] if context.get("negative_answers", {}).get(lang) else []),
                 _union([context["positive_answers"][lang]] if context.get("positive_answers", {}).get(lang) else []),
-                _union(context.get("additions", {}).get(lang) or []),
+                _union(context.get("caution_breaks", {}).get(lang) or []),
             )
         language_cues = context["language_cues"]
         citation = context.get("citation", {})
@@ -317,14 +319,16 @@ def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
         if cuts[-1] < boundary.start() < end:
             cuts.append(boundary.start())
     cuts.append(end)
-    sentence_caution = bool(cues.caution.search(key, start, end))
+    cautions = [m.start() for m in cues.caution.finditer(key, start, end)]
+    # a caution covers the clauses of its sentence up to a break ("…, but ask your doctor",
+    # "…, üstelik tümörleri küçültür"): number the runs of clauses between breaks
+    breaks = [int(bool(i and cues.caution_break and cues.caution_break.match(key, at))) for i, at in enumerate(cuts[:-1])]
+    runs = list(itertools.accumulate(breaks))
+    cautious_runs = {runs[bisect.bisect_right(cuts, at) - 1] for at in cautions}
     clauses = []
-    for clause_start, clause_end in zip(cuts, cuts[1:]):
+    for run, clause_start, clause_end in zip(runs, cuts, cuts[1:]):
         pseudo = [m.span() for m in cues.pseudo_negation.finditer(key, clause_start, clause_end)] if cues.pseudo_negation else []
         negations = _spans_outside(cues.negation, key, clause_start, clause_end, pseudo)
         whole = bool(cues.clause_negation and cues.clause_negation.search(key, clause_start, clause_end))
-        # a caution covers its sentence, except clauses that add a claim on top ("…hekime
-        # danışarak kullanabilir, üstelik tümörleri küçültür")
-        cautionary = sentence_caution and not (cues.addition and cues.addition.match(key, clause_start))
-        clauses.append(Clause(clause_start, clause_end, whole, cautionary, negations, cues.negation_scope))
+        clauses.append(Clause(clause_start, clause_end, whole, run in cautious_runs, negations, cues.negation_scope))
     return clauses

@@ -423,11 +423,12 @@ class ClaimCheck:
             for match in self._compiled(source, lang).finditer(block.key, clause.start, clause.end):
                 effect = None
                 if rule.option("requires"):
+                    # an effect word inside the match is part of a name: "mide koruyucu" (koru-)
                     effects = [
                         e
                         for lexicon in rule.option("requires")
                         for e in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end)
-                        if not e.negated
+                        if not e.negated and not (match.start() <= e.start and e.end <= match.end())
                     ]
                     if not effects:
                         continue
