@@ -146,6 +146,7 @@ REPORT_SECTIONS = (
     ("holdout4", "CL1", "Disease claims (CL1xx), long-form paragraphs (held out, since used for error analysis)"),
     ("holdout5", "CL1", "Disease claims (CL1xx), held-out idiomatic short copy (only its CL106 findings were read)"),
     ("holdout6", "CL1", "Disease claims (CL1xx), untouched held-out long-form paragraphs"),
+    ("holdout7", "CL1", "Disease claims (CL1xx), untouched held-out short copy and long-form paragraphs"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )
