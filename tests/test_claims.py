@@ -244,3 +244,16 @@ def test_formal_negative_present_denies(lint):
 
 def test_an_effect_word_inside_a_drug_name_is_not_an_effect(lint):
     assert _codes(lint, "Uzun süre mide koruyucu kullananlarda B12 düzeyi zamanla değişebilir.", "tr") == []
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("We had pneumonia twice last year and none this year.", "en"),
+        ("My son's asthma flare-ups have been way less since October.", "en"),
+        ("Kızım her kış zatürre olurdu, bu kış bir kere bile olmadı.", "tr"),
+        ("Panik atak hastasıyım, bunu kullanalı beri hiç atak geçirmedim.", "tr"),
+    ],
+)
+def test_an_illness_that_stopped_coming_is_a_claim(lint, text, lang):
+    assert "CL101" in _codes(lint, text, lang)
