@@ -257,3 +257,16 @@ def test_an_effect_word_inside_a_drug_name_is_not_an_effect(lint):
 )
 def test_an_illness_that_stopped_coming_is_a_claim(lint, text, lang):
     assert "CL101" in _codes(lint, text, lang)
+
+
+def test_benign_objects_are_read_right_after_the_effect_word_anywhere_in_a_block(knowledge):
+    from claimlint.language import LanguageModel
+
+    model = LanguageModel.from_data(knowledge.data["context"])
+    key = fold("For migraine days, lower the dose.")
+    start = key.index("lower")
+    assert model.acts_on_benign_object(key, start, start + len("lower"), "en")
+
+
+def test_a_drug_dose_lowered_by_the_doctor_is_a_substitution_claim(lint):
+    assert _codes(lint, "My blood pressure pill got lowered at my last checkup.", "en") == ["CL104"]
