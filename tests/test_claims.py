@@ -270,3 +270,15 @@ def test_benign_objects_are_read_right_after_the_effect_word_anywhere_in_a_block
 
 def test_a_drug_dose_lowered_by_the_doctor_is_a_substitution_claim(lint):
     assert _codes(lint, "My blood pressure pill got lowered at my last checkup.", "en") == ["CL104"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Çocuklarda ishali keser.", ["CL102"]),
+        ("Saçımı kısa kestirdim, çok memnunum.", []),
+        ("Trigliseritim çok yüksekti, şimdi tahlillerde normal çıkıyor.", ["CL102"]),
+    ],
+)
+def test_turkish_symptom_outcomes(lint, text, expected):
+    assert _codes(lint, text, "tr") == expected
