@@ -211,7 +211,7 @@ def test_a_reference_line_inside_a_paragraph_leaves_the_other_lines_copy(lint):
         "Ref: Lee K, et al. Probiotics in atopic eczema. Allergy. 2019;74:1-9.\n"
         "Q: Can I take it with coffee?\n"
     )
-    found = sorted({(d.line, d.code) for d in lint(text, select=["CL1"], lang="en")})
+    found = sorted((d.line, d.code) for d in lint(text, select=["CL1"], lang="en"))
     assert found == [(1, "CL101"), (2, "CL101"), (3, "CL106")]
 
 

@@ -133,6 +133,10 @@ class ClaimCheck:
         found.extend(self._implied(index, block, sentence, found))
         overridden = {code for rule, _ in found for code in rule.overrides}
         kept = _dedupe([finding for rule, finding in found if rule.code not in overridden])
+        if sentence.is_citation:
+            # a reference splits into sentences ("Smith J. Magnesium in migraine. Allergy. 2019"):
+            # one warning per reference line is enough
+            kept = [f for f in kept if not any(_same_line(block.block.text, f, earlier) for earlier in findings)]
         findings.extend(kept)
         if self.context_rule and mentions and not found:
             first = mentions[0]
@@ -467,6 +471,16 @@ def _is_name(text: str) -> bool:
     """Every word capitalised ("Migren Stop", "DİYABET DOSTU"): written as a name, not prose."""
     words = _WORDS.findall(text)
     return bool(words) and all(word[0].isupper() for word in words)
+
+
+def _same_line(text: str, finding: Finding, earlier: Finding) -> bool:
+    """Whether ``earlier`` is a finding of the same rule on the same line of the same block."""
+    return (
+        earlier.code == finding.code
+        and earlier.block_index == finding.block_index
+        and earlier.start <= finding.start
+        and "\n" not in text[earlier.start : finding.start]
+    )
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
