@@ -282,3 +282,16 @@ def test_a_drug_dose_lowered_by_the_doctor_is_a_substitution_claim(lint):
 )
 def test_turkish_symptom_outcomes(lint, text, expected):
     assert _codes(lint, text, "tr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#lionsmane #brainhealth #alzheimersprevention",
+        "Will these keep my twins from getting hand, foot and mouth at daycare?",
+        "These plus local honey took care of my hay fever.",
+        "My brain fog from long covid got so much better on these.",
+    ],
+)
+def test_english_testimonial_and_hashtag_claims(lint, text):
+    assert _codes(lint, text, "en") == ["CL101"]

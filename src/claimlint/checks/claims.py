@@ -267,7 +267,8 @@ class ClaimCheck:
             for lexicon in rule.option("targets"):
                 for entry in self.knowledge.lexicons[lexicon].entries:
                     words = [*(entry.data.get("names") or ()), *(t for language in {lang, "en"} for t in entry.terms.get(language, ()))]
-                    terms += [(fold(word), entry) for word in words if " " not in word]
+                    # hashtags drop the apostrophe: "#alzheimersprevention"
+                    terms += [(fold(word).replace("'", ""), entry) for word in words if " " not in word]
             self._name_terms[key] = terms
         return self._name_terms[key]
 
