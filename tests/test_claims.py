@@ -295,3 +295,16 @@ def test_turkish_symptom_outcomes(lint, text, expected):
 )
 def test_english_testimonial_and_hashtag_claims(lint, text):
     assert _codes(lint, text, "en") == ["CL101"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Romatizma hastalarının vazgeçilmezidir.", {"CL101"}),
+        ("Bronşitte balgam söktürücü olarak kullanılır.", {"CL103"}),
+        ("Halk arasında doğanın antibiyotiği diye anılır.", {"CL103"}),
+        ("Kullananlar yılda üç kez daha az hastalandıklarını söylüyor.", {"CL107"}),
+    ],
+)
+def test_turkish_praise_adjectives_and_drug_class_uses(lint, text, expected):
+    assert expected <= set(_codes(lint, text, "tr"))
