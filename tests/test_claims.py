@@ -308,3 +308,16 @@ def test_english_testimonial_and_hashtag_claims(lint, text):
 )
 def test_turkish_praise_adjectives_and_drug_class_uses(lint, text, expected):
     assert expected <= set(_codes(lint, text, "tr"))
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Got covid in March, doubled up on these and tested negative in 3 days.", "en", ["CL101"]),
+        ("Doktor yıllık iğneye gerek kalmadı dedi.", "tr", ["CL104"]),
+        ("Prostat büyümesi olan beyler, gece kalkmalarım ikiye indi.", "tr", ["CL101"]),
+        ("Parmaklarımda iğne batması hissi var.", "tr", []),
+    ],
+)
+def test_outcomes_injections_and_night_time_urination(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
