@@ -12,7 +12,6 @@ it is matched on the match key (``matchkey.py``), so offsets are those of the bl
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,8 +21,6 @@ from .document import Block
 from .matchkey import fold
 
 LANGUAGES = ("tr", "en")
-_EVIDENCE = 2.0  # detection score (letters 2, cue words 1, endings 0.5) that counts as sure
-_BLOCK_CONFIDENCE = 0.5  # below this a block takes the file's language (name, then majority)
 _OPENING = 40  # characters: an English clause that denies outright has its negation this early
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -60,6 +57,11 @@ def _is_wrap(text: str, at: int) -> bool:
     return bool(before and after and _WRAPPED_END.fullmatch(before.group(1)) and after.group(1).islower())
 
 
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the line breaks in text[start:end] that end a line of their own (not wraps)."""
+    return [start + m.start() for m in re.finditer(r"\n", text[start:end]) if not _is_wrap(text, start + m.start())]
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of a block, a line break also ending a sentence unless
     it only wraps a running sentence."""
@@ -67,8 +69,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     doc = _pipeline(lang)(text)
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
-        cuts = [start + m.start() for m in re.finditer(r"\n", text[start:end]) if not _is_wrap(text, start + m.start())]
-        for cut in cuts:
+        for cut in _line_breaks(text, start, end):
             if text[start:cut].strip():
                 spans.append((start, cut))
             start = cut + 1
@@ -108,6 +109,7 @@ class LanguageModel:
     citation_blocks: re.Pattern[str] | None
     benign_after: dict[str, re.Pattern[str]]
     benign_before: dict[str, re.Pattern[str]]
+    detection: dict[str, float]  # context.yaml ``language_detection``: weights and thresholds
 
     @classmethod
     def from_data(cls, context: dict[str, Any]) -> "LanguageModel":
@@ -136,6 +138,7 @@ class LanguageModel:
             _union(citation.get("block_patterns") or []),
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("after") or {}).items()},
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("before") or {}).items()},
+            {name: float(value) for name, value in context["language_detection"].items()},
         )
 
     def acts_on_benign_object(self, key: str, start: int, end: int, lang: str) -> bool:
@@ -150,22 +153,23 @@ class LanguageModel:
 
     def detect(self, text: str) -> tuple[str | None, float]:
         """Best language of ``text`` and a confidence in [0, 1]; None when nothing tells."""
+        weight = self.detection
         scores = {lang: 0.0 for lang in LANGUAGES}
         for lang in LANGUAGES:
-            scores[lang] += 2 * sum(1 for char in text if char in self.letters[lang])
+            scores[lang] += weight["letter"] * sum(1 for char in text if char in self.letters[lang])
         for word in _WORD.findall(fold(text)):
             for lang in LANGUAGES:
                 if word in self.words[lang]:
-                    scores[lang] += 1
+                    scores[lang] += weight["word"]
                 elif len(word) > 3 and self.endings[lang] and self.endings[lang].search(word):
-                    scores[lang] += 0.5
+                    scores[lang] += weight["ending"]
         total = sum(scores.values())
         if not total:
             return None, 0.0
         best = max(scores, key=scores.get)
         # Full confidence needs some evidence: one Turkish-looking ending ("goodbye") is not a
         # language.
-        return best, scores[best] / total * min(1.0, total / _EVIDENCE)
+        return best, scores[best] / total * min(1.0, total / weight["evidence"])
 
 
 @dataclass
@@ -247,7 +251,8 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
     confident sentence may differ from its block (mixed copy).
     """
     detected = [model.detect(block.text) if not forced_lang else (forced_lang, 1.0) for block in blocks]
-    votes = [lang for lang, confidence in detected if lang and confidence >= _BLOCK_CONFIDENCE]
+    sure_block, sure_sentence = model.detection["block_confidence"], model.detection["sentence_confidence"]
+    votes = [lang for lang, confidence in detected if lang and confidence >= sure_block]
     majority = named_lang or (max(LANGUAGES, key=votes.count) if votes else None)
     analyzed: list[AnalyzedBlock] = []
     heading: AnalyzedBlock | None = None
@@ -255,13 +260,13 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
     for block, (lang, confidence) in zip(blocks, detected):
         key = fold(block.text)
         # an unsure block follows the file; in a file that tells nothing, its own best guess
-        block_lang = forced_lang or (lang if confidence >= _BLOCK_CONFIDENCE else majority) or lang or "en"
+        block_lang = forced_lang or (lang if confidence >= sure_block else majority) or lang or "en"
         sentences = []
         for start, end in split_sentences(block.text, block_lang):
             sentence_lang = block_lang
             if not forced_lang:
                 guess, confidence = model.detect(block.text[start:end])
-                if guess and confidence >= 0.75:
+                if guess and confidence >= sure_sentence:
                     sentence_lang = guess
             sentence = Sentence(start, end, sentence_lang)
             sentence.clauses = _clauses(key, start, end, model.cues[sentence_lang])
@@ -290,7 +295,7 @@ def _citation_lines(text: str, key: str, pattern: re.Pattern[str] | None) -> lis
     if pattern is None:
         return []
     entries, start = [], 0
-    for cut in [m.start() for m in re.finditer(r"\n", text) if not _is_wrap(text, m.start())] + [len(text)]:
+    for cut in _line_breaks(text, 0, len(text)) + [len(text)]:
         entries.append((start, cut))
         start = cut + 1
     return [(s, e) for s, e in entries if pattern.search(key, s, e)]
@@ -322,13 +327,16 @@ def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
     cautions = [m.start() for m in cues.caution.finditer(key, start, end)]
     # a caution covers the clauses of its sentence up to a break ("…, but ask your doctor",
     # "…, üstelik tümörleri küçültür"): number the runs of clauses between breaks
-    breaks = [int(bool(i and cues.caution_break and cues.caution_break.match(key, at))) for i, at in enumerate(cuts[:-1])]
-    runs = list(itertools.accumulate(breaks))
+    runs, run = [], 0
+    for at in cuts[1:-1]:
+        runs.append(run)
+        run += bool(cues.caution_break and cues.caution_break.match(key, at))
+    runs.append(run)
     cautious_runs = {runs[bisect.bisect_right(cuts, at) - 1] for at in cautions}
     clauses = []
-    for run, clause_start, clause_end in zip(runs, cuts, cuts[1:]):
+    for clause_run, clause_start, clause_end in zip(runs, cuts, cuts[1:]):
         pseudo = [m.span() for m in cues.pseudo_negation.finditer(key, clause_start, clause_end)] if cues.pseudo_negation else []
         negations = _spans_outside(cues.negation, key, clause_start, clause_end, pseudo)
         whole = bool(cues.clause_negation and cues.clause_negation.search(key, clause_start, clause_end))
-        clauses.append(Clause(clause_start, clause_end, whole, run in cautious_runs, negations, cues.negation_scope))
+        clauses.append(Clause(clause_start, clause_end, whole, clause_run in cautious_runs, negations, cues.negation_scope))
     return clauses

@@ -19,6 +19,7 @@ fused brand names ("MigraineStop").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -136,7 +137,8 @@ class ClaimCheck:
         if sentence.is_citation:
             # a reference splits into sentences ("Smith J. Magnesium in migraine. Allergy. 2019"):
             # one warning per reference line is enough
-            kept = [f for f in kept if not any(_same_line(block.block.text, f, earlier) for earlier in findings)]
+            this_block = list(itertools.takewhile(lambda earlier: earlier.block_index == index, reversed(findings)))
+            kept = [f for f in kept if not any(_same_line(block.block.text, f, earlier) for earlier in this_block)]
         findings.extend(kept)
         if self.context_rule and mentions and not found:
             first = mentions[0]
@@ -157,7 +159,7 @@ class ClaimCheck:
             for clause in sentence.clauses:
                 live = [
                     t
-                    for t in self._targets(rule, block, sentence.lang, clause)
+                    for t in self._targets(rule, block, sentence.lang, clause, drugs)
                     if not self._absolved(rule, clause, t.start, t.end)
                     and not any(d.start >= t.end and _distance(block.key, t, d) == 0 for d in drugs)
                 ]
@@ -292,9 +294,9 @@ class ClaimCheck:
         """Spans where a target does not count: natural states, drug names ("migren ilacı")."""
         return [m for lex in rule.option("exclude") or () for other in self._langs(rule, lang) for m in _matches(block, lex, other, self.knowledge)]
 
-    def _targets(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause) -> list[LexiconMatch]:
-        """The rule's targets (diseases, symptoms…) named in a clause, excluded spans left out."""
-        excluded = self._excluded(rule, block, lang)
+    def _targets(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause, excluded: list[LexiconMatch]) -> list[LexiconMatch]:
+        """The rule's targets (diseases, symptoms…) named in a clause, ``excluded`` spans (see
+        ``_excluded``) left out."""
         return [
             m
             for lexicon in rule.option("targets")
@@ -323,7 +325,7 @@ class ClaimCheck:
     def _cooccurrence_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause):
         lang = sentence.lang
         excluded = self._excluded(rule, block, lang)
-        targets = self._targets(rule, block, lang, clause)
+        targets = self._targets(rule, block, lang, clause, excluded)
         window = int(rule.option("window", 8))
         if not rule.option("with"):
             if targets:  # one finding per clause is enough to send the writer there
@@ -475,10 +477,9 @@ def _is_name(text: str) -> bool:
 
 
 def _same_line(text: str, finding: Finding, earlier: Finding) -> bool:
-    """Whether ``earlier`` is a finding of the same rule on the same line of the same block."""
+    """Whether ``earlier``, a finding of the same block, is of the same rule and on the same line."""
     return (
         earlier.code == finding.code
-        and earlier.block_index == finding.block_index
         and earlier.start <= finding.start
         and "\n" not in text[earlier.start : finding.start]
     )
