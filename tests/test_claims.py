@@ -321,3 +321,34 @@ def test_turkish_praise_adjectives_and_drug_class_uses(lint, text, expected):
 )
 def test_outcomes_injections_and_night_time_urination(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("These did more for me than the steroid shots.", "en", ["CL104"]),
+        ("Way cheaper than Rogaine, and it works.", "en", ["CL104"]),
+        ("Pair a daily spoon with your inhaler and breathe easier.", "en", ["CL104"]),
+        ("Keep taking your inhaler as prescribed.", "en", []),
+        ("Bu bahar hiç ilaç içmedim.", "tr", ["CL104"]),
+        ("Çocuklar antibiyotik şurubunun yüzünü görmedi.", "tr", ["CL104"]),
+        ("Metforminden hiçbir farkı yok.", "tr", ["CL104"]),
+        ("Nöroloğunuzun verdiği tedaviye ek olarak kullanabilirsiniz.", "tr", ["CL104"]),
+        ("Ağrı kesicileri bıraktım, fibromiyaljim sanki hiç olmamış gibi.", "tr", ["CL101", "CL104"]),
+    ],
+)
+def test_drug_comparisons_and_drugs_no_longer_taken(lint, text, lang, expected):
+    assert sorted(_codes(lint, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Helps reduce hair loss.", "en", ["CL102"]),
+        ("Helps with the thinning hair associated with aging.", "en", []),
+        ("Saç dökülmesini azaltır.", "tr", ["CL102"]),
+        ("Doğum sonrası saç dökülmesi çok normaldir, saçlarınızı destekleriz.", "tr", []),
+    ],
+)
+def test_hair_loss_is_a_sign_unless_it_comes_with_age(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
