@@ -352,3 +352,27 @@ def test_drug_comparisons_and_drugs_no_longer_taken(lint, text, lang, expected):
 )
 def test_hair_loss_is_a_sign_unless_it_comes_with_age(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Nobody in my house has gotten sick since we started these.", "en", ["CL107"]),
+        ("Haven't been poorly once since I started.", "en", ["CL107"]),
+        ("Bende metforminin bulantısı bu kapsülle geçti.", "tr", ["CL105"]),
+        ("Üçlü tedavinin getirdiği bulantıyı hafifletiyor.", "tr", ["CL105"]),
+        ("Most of our statin customers say those muscle aches ease off.", "en", ["CL105"]),
+    ],
+)
+def test_illness_that_stopped_and_side_effects_of_a_named_therapy(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
+
+
+def test_turkish_et_al_marks_a_citation(lint):
+    text = "Kaynak: Cohen HA ve ark. Echinacea in preventing respiratory tract infections in children. Arch Pediatr. 2004."
+    assert _codes(lint, text, "tr") == ["CL106"]
+
+
+def test_a_body_named_after_a_disease_is_no_disease_use(lint):
+    text = "## References\n\n1. EFSA Panel on Dietetic Products, Nutrition and Allergies. Scientific Opinion on vitamin D. EFSA Journal. 2010;8(2):1468."
+    assert _codes(lint, text, "en") == []
