@@ -376,3 +376,16 @@ def test_turkish_et_al_marks_a_citation(lint):
 def test_a_body_named_after_a_disease_is_no_disease_use(lint):
     text = "## References\n\n1. EFSA Panel on Dietetic Products, Nutrition and Allergies. Scientific Opinion on vitamin D. EFSA Journal. 2010;8(2):1468."
     assert _codes(lint, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("I used to get a bladder infection every other month and I've had none since January.", "en", ["CL101"]),
+        ("Eskiden ayda dört migren atağı geçirirdim, artık yok denecek kadar az.", "tr", ["CL101"]),
+        ("I used to catch every single bug my kids dragged home.", "en", []),
+        ("Elderberry is traditionally used to support immunity; it is popular now.", "en", []),
+    ],
+)
+def test_a_past_habit_that_is_over_is_a_before_and_after_claim(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
