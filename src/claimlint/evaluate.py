@@ -147,8 +147,10 @@ REPORT_SECTIONS = (
     ("holdout5", "CL1", "Disease claims (CL1xx), idiomatic short copy (held out, since used for error analysis)"),
     ("holdout6", "CL1", "Disease claims (CL1xx), long-form paragraphs (held out, since used for error analysis)"),
     ("holdout7", "CL1", "Disease claims (CL1xx), short copy and long-form paragraphs (held out, since used for error analysis)"),
-    ("holdout8", "CL1", "Disease claims (CL1xx), untouched held-out short copy (reviews, Q&A, social posts, forums)"),
-    ("holdout9", "CL1", "Disease claims (CL1xx), untouched held-out long-form articles, one of them bilingual"),
+    ("holdout8", "CL1", "Disease claims (CL1xx), short copy: reviews, Q&A, social posts, forums (held out, since used for error analysis)"),
+    ("holdout9", "CL1", "Disease claims (CL1xx), long-form articles, one of them bilingual (held out, since used for error analysis)"),
+    ("holdout10", "CL1", "Disease claims (CL1xx), long-form expert guides and brand blogs (held out, since used for error analysis)"),
+    ("holdout11", "CL1", "Disease claims (CL1xx), untouched held-out short copy (marketplace pages with reviews and Q&A, social posts, a newsletter)"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )

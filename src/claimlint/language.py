@@ -91,6 +91,7 @@ class Cues:
     negative_answer: re.Pattern[str] | None
     positive_answer: re.Pattern[str] | None
     caution_break: re.Pattern[str] | None
+    question: re.Pattern[str] | None
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -126,6 +127,7 @@ class LanguageModel:
                 _union([context["negative_answers"][lang]] if context.get("negative_answers", {}).get(lang) else []),
                 _union([context["positive_answers"][lang]] if context.get("positive_answers", {}).get(lang) else []),
                 _union(context.get("caution_breaks", {}).get(lang) or []),
+                _union([context["questions"][lang]] if context.get("questions", {}).get(lang) else []),
             )
         language_cues = context["language_cues"]
         citation = context.get("citation", {})
@@ -223,6 +225,7 @@ class Sentence:
     lang: str
     clauses: list[Clause] = field(default_factory=list)
     is_citation: bool = False
+    is_question: bool = False
 
 
 @dataclass
@@ -268,8 +271,10 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
                 guess, confidence = model.detect(block.text[start:end])
                 if guess and confidence >= sure_sentence:
                     sentence_lang = guess
+            cues = model.cues[sentence_lang]
             sentence = Sentence(start, end, sentence_lang)
-            sentence.clauses = _clauses(key, start, end, model.cues[sentence_lang])
+            sentence.clauses = _clauses(key, start, end, cues)
+            sentence.is_question = bool(cues.question and cues.question.search(key, start, end))
             sentences.append(sentence)
         item = AnalyzedBlock(block, key, block_lang, sentences, heading)
         if block.kind == "heading":
@@ -306,7 +311,7 @@ def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageMode
     see a doctor"), claims nothing: negate its clauses. "Yes, but ask your doctor" keeps it."""
     sentences = [(block, sentence) for block in blocks for sentence in block.sentences]
     for (block, question), (next_block, answer) in zip(sentences, sentences[1:]):
-        if not block.key[question.start : question.end].rstrip().endswith("?"):
+        if not question.is_question:
             continue
         cues = model.cues[answer.lang]
         says_no = bool(cues.negative_answer and cues.negative_answer.match(next_block.key, answer.start, answer.end))

@@ -99,8 +99,7 @@ class ClaimCheck:
                 if not (kept := self._sentence_findings(index, block, sentence, findings)) and question:
                     kept = self._answer_findings(index, block, sentence, question)
                     findings.extend(kept)
-                is_question = block.key[sentence.start : sentence.end].rstrip().endswith("?")
-                question = kept if is_question else []
+                question = kept if sentence.is_question else []
         return findings
 
     def _answer_findings(self, index: int, block: AnalyzedBlock, sentence: Sentence, question: list[Finding]) -> list[Finding]:
@@ -305,12 +304,13 @@ class ClaimCheck:
             if not _inside(m, excluded)
         ]
 
-    def _effects(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause) -> list[LexiconMatch]:
+    def _effects(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause) -> list[LexiconMatch]:
+        lang = sentence.lang
         strength = rule.option("strength")
         effects = []
         for lexicon in rule.option("with") or ():
             for match in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end):
-                if match.entry.data.get("headings_only") and block.block.kind != "heading":
+                if not _in_place(match.entry, block, sentence):
                     continue
                 companion = match.entry.data.get("only_with")
                 if companion and not any(
@@ -332,7 +332,7 @@ class ClaimCheck:
                 first = targets[0]
                 yield _Hit(first.start, first.end, first, None, self._absolved(rule, clause, first.start, first.end))
             return
-        effects = self._effects(rule, block, lang, clause)
+        effects = self._effects(rule, block, sentence, clause)
         live = [
             e
             for e in effects
@@ -468,6 +468,15 @@ class ClaimCheck:
             if instead.get(lang):
                 fields["instead"] = f" Instead: {instead[lang]}"
         return Finding(rule.code, index, hit.start, hit.end, fields)
+
+
+def _in_place(entry: Entry, block: AnalyzedBlock, sentence: Sentence) -> bool:
+    """Whether an effect entry limited to headings or questions (``headings_only``,
+    ``questions_only``; either place when it has both) counts in this sentence."""
+    places = {"heading": entry.data.get("headings_only"), "question": entry.data.get("questions_only")}
+    if not any(places.values()):
+        return True
+    return bool((places["heading"] and block.block.kind == "heading") or (places["question"] and sentence.is_question))
 
 
 def _is_name(text: str) -> bool:
