@@ -137,9 +137,9 @@ def load_packs(extra_packs: list[Path] | tuple[Path, ...] = ()) -> Knowledge:
         raise RuleError(f"morphology.yaml: invalid grammar ({error})") from None
     for name, entries in knowledge.lexicon_data.items():
         for entry in entries:
-            companion = entry.data.get("only_with")
-            if companion and companion not in knowledge.lexicon_data:
-                raise RuleError(f"lexicon '{name}': entry '{entry.id}' needs unknown lexicon '{companion}'")
+            for companion in [entry.data.get("only_with"), *(entry.data.get("not_with") or ())]:
+                if companion and companion not in knowledge.lexicon_data:
+                    raise RuleError(f"lexicon '{name}': entry '{entry.id}' needs unknown lexicon '{companion}'")
             case = entry.data.get("object_case")
             for lang in entry.terms if case else ():
                 if case not in morphology[lang].cases:

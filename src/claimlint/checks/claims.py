@@ -318,6 +318,14 @@ class ClaimCheck:
                     for m in _in(_matches(block, companion, lang, self.knowledge), clause.start, clause.end)
                 ):
                     continue
+                # "metformin, the first-line treatment for diabetes": the treatment is the drug's
+                # ("ilaç gibi", like a medicine, holds a drug word of its own)
+                if any(
+                    m.end <= match.start or m.start >= match.end
+                    for other in match.entry.data.get("not_with") or ()
+                    for m in _in(_matches(block, other, lang, self.knowledge), clause.start, clause.end)
+                ):
+                    continue
                 if strength is None or match.entry.data.get("strength") == strength:
                     effects.append(match)
         return effects
