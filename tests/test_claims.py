@@ -389,3 +389,63 @@ def test_a_body_named_after_a_disease_is_no_disease_use(lint):
 )
 def test_a_past_habit_that_is_over_is_a_before_and_after_claim(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Does it work for insomnia?", "en", ["CL101"]),
+        ("covid sonrasi koku kaybi icin kullanan var mi", "tr", ["CL101"]),
+        ("koku kaybi icin kullanan var mi", "tr", ["CL102"]),
+        ("Uçuk çıkınca kullanılır mı?", "tr", ["CL101"]),
+        # the same words in a statement are no claim
+        ("We ship insomnia guides for free.", "en", []),
+        ("Koku kaybı için testler yapılıyor.", "tr", []),
+    ],
+)
+def test_a_question_about_using_it_for_a_disease_asks_for_the_claim(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Metformin is the first-line treatment for type 2 diabetes.", "en"),
+        ("Tip 2 diyabet tedavisinin temel taşlarından olan metformin, B12 emilimini azaltabilir.", "tr"),
+        ("Reflü tedavisinde çok yaygın kullanılan omeprazol, B12 emilimini azaltabilir.", "tr"),
+    ],
+)
+def test_a_treatment_named_beside_a_drug_is_the_drugs(lint, text, lang):
+    assert "CL101" not in _codes(lint, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ('> "I have had eczema since I was a kid. This balm made a real difference." — Tom R.', "en", ["CL101"]),
+        ("> Fibromiyalji tanım var. Sabah tutukluğum ve ağrılarım hafifledi.", "tr", ["CL101"]),
+        # outside a testimonial, a disease named before is not what a later sentence claims
+        ("Eczema affects one child in five. This balm made a real difference to our sales.", "en", []),
+        # each review is its own: the next reviewer's outcome does not claim this one's disease
+        ("> My doctor says I have asthma.\n> The afternoon cravings are way down.", "en", []),
+    ],
+)
+def test_a_testimonial_shares_the_disease_its_writer_named(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ('Bir etikette "hastalıklara iyi gelir" gibi ifadeler görüyorsanız bu mevzuata aykırıdır.', "tr"),
+        ("Be wary of products that promise to cure arthritis.", "en"),
+        ("Reflü şikâyeti olanlarda zerdeçal şikâyetleri artırabilir.", "tr"),
+        ("In people with reflux it can make heartburn worse.", "en"),
+        ("B12'nin Alzheimer hastalığını önlediğini söylemek için henüz erken.", "tr"),
+        ("Kreşe başlayan çocukların yılda birkaç kez üst solunum yolu enfeksiyonu geçirmesi normaldir.", "tr"),
+        ("Osteoporozun ilk belirtisi bir kırık olabilir.", "tr"),
+        ("Sinir hasarı sessizce ilerlemeye devam eder.", "tr"),
+    ],
+)
+def test_talk_about_claims_adverse_effects_and_false_friends_are_no_claims(lint, text, lang):
+    assert _codes(lint, text, lang) == []

@@ -151,6 +151,7 @@ REPORT_SECTIONS = (
     ("holdout9", "CL1", "Disease claims (CL1xx), long-form articles, one of them bilingual (held out, since used for error analysis)"),
     ("holdout10", "CL1", "Disease claims (CL1xx), long-form expert guides and brand blogs (held out, since used for error analysis)"),
     ("holdout11", "CL1", "Disease claims (CL1xx), untouched held-out short copy (marketplace pages with reviews and Q&A, social posts, a newsletter)"),
+    ("holdout12", "CL1", "Disease claims (CL1xx), untouched held-out long-form copy (expert guides, brand blogs, an e-pharmacy page, a bilingual shop, a pharmacy Q&A)"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )

@@ -111,6 +111,7 @@ class LanguageModel:
     benign_after: dict[str, re.Pattern[str]]
     benign_before: dict[str, re.Pattern[str]]
     detection: dict[str, float]  # context.yaml ``language_detection``: weights and thresholds
+    testimonial: re.Pattern[str] | None
 
     @classmethod
     def from_data(cls, context: dict[str, Any]) -> "LanguageModel":
@@ -141,6 +142,7 @@ class LanguageModel:
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("after") or {}).items()},
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("before") or {}).items()},
             {name: float(value) for name, value in context["language_detection"].items()},
+            _union(context.get("testimonials") or []),
         )
 
     def acts_on_benign_object(self, key: str, start: int, end: int, lang: str) -> bool:
@@ -238,6 +240,12 @@ class AnalyzedBlock:
     sentences: list[Sentence]
     heading: "AnalyzedBlock | None" = None
     matches: dict[tuple[str, str], list] = field(default_factory=dict)
+    # quoted reviews, [start, end) in the block text: their sentences share the writer's disease
+    testimonials: list[tuple[int, int]] = field(default_factory=list)
+
+    def testimonial_around(self, start: int) -> tuple[int, int] | None:
+        """The testimonial that holds offset ``start``, if any."""
+        return next(((s, e) for s, e in self.testimonials if s <= start < e), None)
 
 
 def _spans_outside(pattern: re.Pattern[str] | None, key: str, start: int, end: int, masks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -277,6 +285,7 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
             sentence.is_question = bool(cues.question and cues.question.search(key, start, end))
             sentences.append(sentence)
         item = AnalyzedBlock(block, key, block_lang, sentences, heading)
+        item.testimonials = _testimonials(block, key, model.testimonial)
         if block.kind == "heading":
             in_references = bool(model.citation_headings and model.citation_headings.match(key.strip()))
             heading = item
@@ -291,6 +300,19 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
         analyzed.append(item)
     _deny_questions_answered_no(analyzed, model)
     return analyzed
+
+
+def _testimonials(block: Block, key: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The quoted reviews of a block, one per line (a line that only wraps goes with the one
+    before): every line of a blockquote, and elsewhere each line with a star rating or a
+    signature."""
+    lines, start = [], 0
+    for cut in _line_breaks(block.text, 0, len(block.text)) + [len(block.text)]:
+        lines.append((start, cut))
+        start = cut + 1
+    if block.kind == "blockquote":
+        return lines
+    return [(s, e) for s, e in lines if pattern and pattern.search(key, s, e)]
 
 
 def _citation_lines(text: str, key: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:

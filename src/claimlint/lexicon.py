@@ -90,16 +90,15 @@ class Morphology:
         )
 
     def in_case(self, case: str, match: "LexiconMatch", key: str) -> bool:
-        """Whether a noun match carries ``case`` (e.g. the accusative "gribi", "baş ağrısını"):
-        a one-word match is judged by its suffix, a compound by its last word, whose -(s)I
-        marker alone is not a case ("soğuk algınlığı geçirmek" is to have a cold)."""
+        """Whether a noun match carries ``case`` (e.g. the accusative "gribi", "baş ağrısını"),
+        judged by the suffix after the matched stem: the ``word`` form for one word, the
+        ``compound`` form for a compound, whose -(s)I marker is no case ("solunum yolu
+        enfeksiyonu geçirmek" is to have one, "bel ağrıları" is plain plural)."""
         forms = self.cases.get(case)
         if not forms:
             return True
-        text = key[match.start : match.end]
-        if " " in text:
-            return bool(forms["compound"].search(text))
-        return bool(match.suffix) and bool(forms["word"].search(match.suffix))
+        kind = "compound" if " " in key[match.start : match.end] else "word"
+        return bool(match.suffix) and bool(forms[kind].search(match.suffix))
 
     def suffix_grammar(self, pos: str, stem: str) -> str:
         """The suffix pattern for a stem of this part of speech (Turkish verbs split by final)."""

@@ -357,7 +357,7 @@ class ClaimCheck:
             yield _Hit(tag.start - 1, tag.end, tag, None, self._absolved(rule, clause, tag.start, tag.end))
         elif fused := list(self._fused_hashtag_hits(rule, block, lang, clause)):
             yield from fused
-        elif carried := self._carried_pair(rule, block, clause, lang, targets, live, excluded, window):
+        elif carried := self._carried_pair(rule, block, sentence, clause, targets, live, excluded, window):
             target, effect = carried
             yield self._pair_hit(rule, clause, target, target, effect)
         elif targets and any(e.negated for e in effects):
@@ -365,7 +365,7 @@ class ClaimCheck:
             target, effect = targets[0], next(e for e in effects if e.negated)
             yield _Hit(min(target.start, effect.start), max(target.end, effect.end), target, effect, True)
         elif not targets and live and rule.option("anaphors"):
-            yield from self._anaphor_hits(rule, block, sentence, clause, live, window)
+            yield from self._anaphor_hits(rule, block, sentence, clause, live, window, excluded)
 
     def _reaches(self, effect: LexiconMatch, target: LexiconMatch, key: str, window: int) -> bool:
         """Whether an effect word acts on a target: near enough (an entry may narrow its reach:
@@ -382,10 +382,14 @@ class ClaimCheck:
         negated = self._absolved(rule, clause, effect.start, effect.end)
         return _Hit(min(anchor.start, effect.start), max(anchor.end, effect.end), target, effect, negated)
 
-    def _carried_pair(self, rule, block, clause, lang, targets, live, excluded, window):
+    def _carried_pair(self, rule, block, sentence, clause, targets, live, excluded, window):
         """The disease of a clause and the effect on one of its signs ("gut hastalarında ürik
         asidi düşürür", "eases the itching of vaginal thrush"): a clause that names the disease
-        claims an effect on the disease itself, not only on a symptom."""
+        claims an effect on the disease itself, not only on a symptom. In a testimonial the
+        disease may stand in an earlier sentence ("Fibromiyalji tanım var. … ağrılarım hafifledi")."""
+        lang = sentence.lang
+        if not targets:
+            targets = self._earlier_targets(rule, block, sentence, excluded, testimonial_only=True)
         if not targets or not rule.option("carried_by"):
             return None
         signs = [
@@ -400,26 +404,44 @@ class ClaimCheck:
         sign, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
         return min(targets, key=lambda t: _distance(block.key, t, sign)), effect
 
-    def _anaphor_hits(self, rule, block, sentence, clause, live, window):
+    def _anaphor_hits(self, rule, block, sentence, clause, live, window, excluded):
         """An effect on "attacks"/"belirtiler" claims the disease named by the section heading
-        or by an earlier sentence of the same block."""
+        or by an earlier sentence of the same block. A testimonial needs no such word: the
+        writer's disease, once named, is what the rest of it is about ("I've had depression for
+        years. This is the first thing that made a real difference.")."""
         lang = sentence.lang
         anaphors = _in(_matches(block, rule.option("anaphors"), lang, self.knowledge), clause.start, clause.end)
         pairs = [(a, e) for a in anaphors for e in live if _distance(block.key, a, e) <= window]
-        if not pairs:
-            return
-        context = [
-            m
-            for lexicon in rule.option("targets")
-            for m in _matches(block, lexicon, lang, self.knowledge)
-            if m.end <= sentence.start
-        ]
+        if pairs:
+            context = self._earlier_targets(rule, block, sentence, excluded)
+        else:
+            pairs = [(e, e) for e in live if e.entry.data.get("strength") == "strong" or e.entry.data.get("outcome")]
+            context = self._earlier_targets(rule, block, sentence, excluded, testimonial_only=True)
+            if not (pairs and context):
+                return
         if not context and block.heading is not None:
             heading = block.heading
             context = [m for lexicon in rule.option("targets") for m in _matches(heading, lexicon, heading.lang, self.knowledge)]
         if context:
             anaphor, effect = pairs[0]
             yield self._pair_hit(rule, clause, anaphor, context[0], effect)
+
+    def _earlier_targets(
+        self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, excluded: list[LexiconMatch], testimonial_only: bool = False
+    ) -> list[LexiconMatch]:
+        """The rule's targets named in the block before ``sentence``; with ``testimonial_only``,
+        only those of the testimonial the sentence belongs to (none outside one)."""
+        start = 0
+        if testimonial_only:
+            if (around := block.testimonial_around(sentence.start)) is None:
+                return []
+            start = around[0]
+        return [
+            m
+            for lexicon in rule.option("targets")
+            for m in _matches(block, lexicon, sentence.lang, self.knowledge)
+            if start <= m.start and m.end <= sentence.start and not _inside(m, excluded)
+        ]
 
     def _absolved(self, rule: Rule, clause: Clause, start: int, end: int) -> bool:
         """Whether the clause's negation (of the claim word at [start, end)) or its caution
