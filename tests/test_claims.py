@@ -449,3 +449,21 @@ def test_a_testimonial_shares_the_disease_its_writer_named(lint, text, lang, exp
 )
 def test_talk_about_claims_adverse_effects_and_false_friends_are_no_claims(lint, text, lang):
     assert _codes(lint, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # a drug and a substitution word in either order and any inflection
+        ("Bıraktım artık tansiyon ilaçlarını, buna güveniyorum.", "tr", ["CL104"]),
+        ("Kardiyoloğum tansiyon ilacımın dozunu yarıya indirdi.", "tr", ["CL104"]),
+        ("It worked as effectively as ibuprofen for my back.", "en", ["CL104"]),
+        # a drug named inside a marker, smoking stopped, an interaction, an intention: no claim
+        ("Say goodbye to the sugar crashes caused by insulin resistance.", "en", ["CL102"]),
+        ("Treatment includes stopping smoking, statins and antiplatelet drugs.", "en", []),
+        ("Doğum kontrol hapı kullanıyorum, bırakmayı düşünüyorum.", "tr", []),
+        ("Stop fish oil a week before planned surgery unless your surgeon tells you otherwise.", "en", []),
+    ],
+)
+def test_substitution_words_pair_with_a_drug_in_the_same_clause(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected

@@ -31,7 +31,8 @@ _COMMON_REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "h
 _COMMON_OPTIONAL = ("default", "overrides", "criterion")
 # Keys each rule kind accepts (beyond the common ones), and which of them are required.
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by", "implied_by")),
+    # a co-occurrence rule may add patterns for constructions a word pair cannot express
+    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by", "implied_by", "patterns")),
     "pattern": (("patterns",), ("requires", "scope", "negation", "caution")),
     "disclaimer": (("check",), ()),
     "dose": ((), ()),
@@ -225,7 +226,7 @@ def _rule_from(item: Any, path: Path) -> Rule:
     for key in ("negation", "caution"):
         if options.get(key, "respect") not in ("respect", "ignore"):
             raise fail(f"{key} must be 'respect' or 'ignore'", key)
-    if kind == "pattern":
+    if "patterns" in item:
         _check_patterns(item, fail)
     return Rule(
         code=item["code"],

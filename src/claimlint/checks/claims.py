@@ -182,10 +182,9 @@ class ClaimCheck:
         if rule.option("scope") == "heading":
             yield from self._fused_name_hits(rule, block, sentence)
         for clause in sentence.clauses:
-            if rule.kind == "pattern":
-                hits = self._pattern_hits(rule, block, sentence.lang, clause)
-            else:
-                hits = self._cooccurrence_hits(rule, block, sentence, clause)
+            hits = self._pattern_hits(rule, block, sentence.lang, clause)
+            if rule.kind == "cooccurrence":
+                hits = itertools.chain(hits, self._cooccurrence_hits(rule, block, sentence, clause))
             # In running text a title is a name only when it is written as one ("Migren Stop,
             # günde iki kapsül"), not in prose ("migren tedavisi için hekime danışın").
             yield from (h for h in hits if not names_only or _is_name(block.block.text[h.start : h.end]))
