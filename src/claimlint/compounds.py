@@ -69,7 +69,7 @@ def atom_counts(formula: str) -> dict[str, int]:
             token = _TOKEN.match(body, pos)
             if token is None:
                 raise ValueError(f"formula {formula!r}: unexpected {body[pos]!r}")
-            symbol, count, opening, closing, group_count = token.groups()
+            symbol, count, opening, _closing, group_count = token.groups()
             if symbol:
                 stack[-1][symbol] += int(count or 1)
             elif opening:
@@ -262,7 +262,7 @@ class CompoundTable:
         self._source_suffixes: tuple[str, ...] = ()
 
     @classmethod
-    def from_data(cls, data: Any) -> "CompoundTable":
+    def from_data(cls, data: Any) -> CompoundTable:
         """Build the table from the parsed compounds.yaml mapping, checking every entry.
 
         Raises ``ValueError`` naming the entry when a key is missing, a name is ambiguous, a

@@ -33,7 +33,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         """Accumulate another tally."""
         self.tp += other.tp
         self.fp += other.fp

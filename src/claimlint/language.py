@@ -12,9 +12,10 @@ it is matched on the match key (``matchkey.py``), so offsets are those of the bl
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .document import Block
@@ -32,7 +33,7 @@ def language_of_name(path: str) -> str | None:
     return next((part for part in reversed(parts[1:-1]) if part in LANGUAGES), None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pipeline(lang: str):
     import spacy  # deferred: see module docstring
 
@@ -114,7 +115,7 @@ class LanguageModel:
     testimonial: re.Pattern[str] | None
 
     @classmethod
-    def from_data(cls, context: dict[str, Any]) -> "LanguageModel":
+    def from_data(cls, context: dict[str, Any]) -> LanguageModel:
         """Compile ``context.yaml``; raises ValueError/re.error on bad data."""
         cues = {}
         for lang in LANGUAGES:
@@ -238,7 +239,7 @@ class AnalyzedBlock:
     key: str
     lang: str
     sentences: list[Sentence]
-    heading: "AnalyzedBlock | None" = None
+    heading: AnalyzedBlock | None = None
     matches: dict[tuple[str, str], list] = field(default_factory=dict)
     # quoted reviews, [start, end) in the block text: their sentences share the writer's disease
     testimonials: list[tuple[int, int]] = field(default_factory=list)
@@ -332,7 +333,7 @@ def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageMode
     """A question whose answer says "No"/"Hayır", or declines without a yes ("I can't say that,
     see a doctor"), claims nothing: negate its clauses. "Yes, but ask your doctor" keeps it."""
     sentences = [(block, sentence) for block in blocks for sentence in block.sentences]
-    for (block, question), (next_block, answer) in zip(sentences, sentences[1:]):
+    for (block, question), (next_block, answer) in itertools.pairwise(sentences):
         if not question.is_question:
             continue
         cues = model.cues[answer.lang]

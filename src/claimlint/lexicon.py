@@ -12,8 +12,9 @@ Everything here works on the match key (``matchkey.py``), never on raw text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .matchkey import fold
 
@@ -67,7 +68,7 @@ class Morphology:
     cases: dict[str, dict[str, re.Pattern[str]]]
 
     @classmethod
-    def from_data(cls, lang: str, data: dict[str, Any]) -> "Morphology":
+    def from_data(cls, lang: str, data: dict[str, Any]) -> Morphology:
         """Build from the YAML mapping of one language; raises ValueError on bad data."""
         alternations = tuple(
             (fold(a["final"]), fold(a["becomes"]), a["before"]) for a in data.get("alternations") or ()
@@ -89,7 +90,7 @@ class Morphology:
             },
         )
 
-    def in_case(self, case: str, match: "LexiconMatch", key: str) -> bool:
+    def in_case(self, case: str, match: LexiconMatch, key: str) -> bool:
         """Whether a noun match carries ``case`` (e.g. the accusative "gribi", "baş ağrısını"),
         judged by the suffix after the matched stem: the ``word`` form for one word, the
         ``compound`` form for a compound, whose -(s)I marker is no case ("solunum yolu

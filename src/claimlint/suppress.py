@@ -19,7 +19,7 @@ from .document import Comment, Document
 
 _DIRECTIVE = re.compile(
     r"^\s*claimlint-(disable-next-line|disable-line|disable|enable)\b(?P<codes>[^-]*?)(?:\s--\s*(?P<reason>.*?))?\s*$",
-    re.S,
+    re.DOTALL,
 )
 _CODE = re.compile(r"CL\d{0,3}")
 

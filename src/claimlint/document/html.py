@@ -20,7 +20,7 @@ _BLOCKS = {
     "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "button", "label",
 }
 _KINDS = {"li": "list_item", "td": "table_cell", "th": "table_cell", "title": "heading"}
-_VISIBLE_ATTRIBUTES = re.compile(r"""\b(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_VISIBLE_ATTRIBUTES = re.compile(r"""\b(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
@@ -46,7 +46,7 @@ class _Extractor(HTMLParser):
             self.blocks.append(self.builder.build(self.kind, self.level))
         self.builder.reset()
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, _attrs) -> None:
         if tag in _SKIPPED:
             self.skip_depth += tag not in _VOID
             return

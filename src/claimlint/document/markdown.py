@@ -18,7 +18,7 @@ from . import Block, Comment, TextBuilder
 from . import html as html_document
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _CONTAINER_KINDS = {"list_item_open": "list_item", "blockquote_open": "blockquote"}
 
