@@ -467,3 +467,18 @@ def test_talk_about_claims_adverse_effects_and_false_friends_are_no_claims(lint,
 )
 def test_substitution_words_pair_with_a_drug_in_the_same_clause(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # after an article an effect verb is a noun or an adjective
+        ("It involves cortical spreading depression, the slow wave thought to underlie aura.", "en", []),
+        ("Omega-3s are linked to a lower risk of many age-related diseases.", "en", ["CL107"]),
+        # "karşı" governs the noun next to it, not a disease earlier in the clause
+        ("Bu otoimmün hastalıkta bağışıklık sistemi mide hücrelerine ya da intrinsik faktöre karşı antikor üretir.", "tr", []),
+        ("Grip ve soğuk algınlığına karşı doğal kalkan.", "tr", ["CL101"]),
+    ],
+)
+def test_effect_words_read_by_their_grammar(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
