@@ -482,3 +482,17 @@ def test_substitution_words_pair_with_a_drug_in_the_same_clause(lint, text, lang
 )
 def test_effect_words_read_by_their_grammar(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+def test_a_marker_that_went_from_one_figure_to_another_is_a_symptom_claim(lint):
+    assert _codes(lint, "Sarimsak kapsulu kolesterolumu 240'tan 190'a indirdi, doktorum bile sasirdi.", "tr") == ["CL102"]
+    assert _codes(lint, "My fasting glucose went from 130 down to 95 in two months.", "en") == ["CL102"]
+    assert _codes(lint, "#kolesterol #tansiyon #doğalyaşam", "tr") == ["CL102"]
+
+
+def test_a_suffix_after_an_apostrophe_is_turkish_not_the_english_a(knowledge):
+    from claimlint.language import LanguageModel
+
+    model = LanguageModel.from_data(knowledge.data["context"])
+    assert model.detect("Sarimsak kapsulu kolesterolumu 240'tan 190'a indirdi.")[0] == "tr"
+    assert model.detect("It's a cure that's in a class of its own.")[0] == "en"

@@ -107,6 +107,7 @@ class LanguageModel:
     letters: dict[str, set[str]]
     words: dict[str, set[str]]
     endings: dict[str, re.Pattern[str] | None]
+    apostrophe_suffixes: dict[str, re.Pattern[str] | None]
     citation_headings: re.Pattern[str] | None
     citation_blocks: re.Pattern[str] | None
     benign_after: dict[str, re.Pattern[str]]
@@ -138,6 +139,10 @@ class LanguageModel:
             {lang: set(language_cues[lang].get("letters") or "") for lang in LANGUAGES},
             {lang: set(fold(language_cues[lang]["words"]).split()) for lang in LANGUAGES},
             {lang: _union([language_cues[lang]["endings"]]) if language_cues[lang].get("endings") else None for lang in LANGUAGES},
+            {
+                lang: re.compile(rf"(?<=\w)'(?:{suffixes})\b") if (suffixes := language_cues[lang].get("apostrophe_suffixes")) else None
+                for lang in LANGUAGES
+            },
             _union(citation.get("section_headings") or []),
             _union(citation.get("block_patterns") or []),
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("after") or {}).items()},
@@ -162,7 +167,14 @@ class LanguageModel:
         scores = {lang: 0.0 for lang in LANGUAGES}
         for lang in LANGUAGES:
             scores[lang] += weight["letter"] * sum(1 for char in text if char in self.letters[lang])
-        for word in _WORD.findall(fold(text)):
+        folded = fold(text)
+        # a suffix after an apostrophe ("190'a", "COVID'den") is a word of its own language,
+        # not the English "a"
+        for lang, pattern in self.apostrophe_suffixes.items():
+            if pattern:
+                folded, count = pattern.subn(" ", folded)
+                scores[lang] += weight["word"] * count
+        for word in _WORD.findall(folded):
             for lang in LANGUAGES:
                 if word in self.words[lang]:
                     scores[lang] += weight["word"]

@@ -471,9 +471,11 @@ class ClaimCheck:
                     effect = effects[0]
                 start, end = match.span()
                 negated = self._absolved(rule, clause, start, end)
+                # the target the pattern names, for the message ("… an effect on kolesterol")
+                target = next((t for name in rule.option("targets") or () for t in _in(_matches(block, name, lang, self.knowledge), start, end)), None)
                 if effect is not None:
                     start, end = min(start, effect.start), max(end, effect.end)
-                yield _Hit(start, end, None, effect, negated)
+                yield _Hit(start, end, target, effect, negated)
 
     def _compiled(self, source: str, lang: str) -> re.Pattern[str]:
         """A rule pattern with each ``{lexicon}`` replaced by that lexicon's terms, compiled once."""
