@@ -496,3 +496,13 @@ def test_a_suffix_after_an_apostrophe_is_turkish_not_the_english_a(knowledge):
     model = LanguageModel.from_data(knowledge.data["context"])
     assert model.detect("Sarimsak kapsulu kolesterolumu 240'tan 190'a indirdi.")[0] == "tr"
     assert model.detect("It's a cure that's in a class of its own.")[0] == "en"
+
+
+def test_complaints_listed_with_gibi_are_the_ones_named_not_an_anaphor(lint):
+    text = "Grip ve soğuk algınlığına karşı destek.\nBoğaz ağrısı, burun akıntısı ve hapşırık gibi şikayetleri daha ilk günden hafifletir."
+    assert _codes(lint, text, "tr") == ["CL101", "CL102"]
+
+
+def test_a_reference_with_an_issue_number_in_brackets_is_a_citation(lint):
+    text = "Hemilä H, Chalker E. Vitamin C for preventing and treating the common cold. Cochrane Database Syst Rev. 2013;(1):CD000980."
+    assert _codes(lint, text, "en") == ["CL106"]
