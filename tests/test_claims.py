@@ -506,3 +506,23 @@ def test_complaints_listed_with_gibi_are_the_ones_named_not_an_anaphor(lint):
 def test_a_reference_with_an_issue_number_in_brackets_is_a_citation(lint):
     text = "Hemilä H, Chalker E. Vitamin C for preventing and treating the common cold. Cochrane Database Syst Rev. 2013;(1):CD000980."
     assert _codes(lint, text, "en") == ["CL106"]
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Some say it lets them rely less on their painkillers.", "en", ["CL104"]),
+        ("Fewer wheezy nights and less reaching for the blue inhaler.", "en", ["CL104"]),
+        ("Uygun hastalarda iğnelerin yerini tabletler alabilir.", "tr", ["CL104"]),
+        ("Artık daha az ağrı kesici kullanıyorum.", "tr", ["CL104"]),
+        # an interaction, not less of the drug
+        ("St John's wort can make the contraceptive pill and many other medicines less effective.", "en", []),
+    ],
+)
+def test_less_of_a_drug_or_a_drug_replaced_is_a_substitution(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
+
+
+def test_neither_nor_denies_with_a_positive_verb(lint):
+    text = "C vitamini bir ilaç değildir; ne antibiyotiğin ne de ateş düşürücünün yerini tutar."
+    assert _codes(lint, text, "tr") == []
