@@ -526,3 +526,20 @@ def test_less_of_a_drug_or_a_drug_replaced_is_a_substitution(lint, text, lang, e
 def test_neither_nor_denies_with_a_positive_verb(lint):
     text = "C vitamini bir ilaç değildir; ne antibiyotiğin ne de ateş düşürücünün yerini tutar."
     assert _codes(lint, text, "tr") == []
+
+
+def test_asidi_its_acid_is_not_a_vaccine(lint):
+    assert _codes(lint, "Mide asidini dengeler, doğal güçlü asidi ile.", "tr") == []
+    assert _codes(lint, "Doğal bir aşı gibidir.", "tr") == ["CL103"]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Stops the ringing in the ears within weeks.", "en"),
+        ("Ses kısıklığına birebir.", "tr"),
+        ("Gece idrara çıkma sorununu azaltır.", "tr"),
+    ],
+)
+def test_everyday_names_of_symptoms(lint, text, lang):
+    assert _codes(lint, text, lang) == ["CL102"]
