@@ -61,7 +61,8 @@ class Morphology:
     """One language's inflection grammar, as loaded from ``rules/morphology.yaml``."""
 
     lang: str
-    alternations: tuple[tuple[str, str, str], ...]
+    # (final, becomes, before, part of speech it is limited to or "")
+    alternations: tuple[tuple[str, str, str, str], ...]
     compound_marker: re.Pattern[str] | None
     suffixes: dict[str, str]
     negative_verb_suffix: re.Pattern[str] | None
@@ -71,7 +72,7 @@ class Morphology:
     def from_data(cls, lang: str, data: dict[str, Any]) -> Morphology:
         """Build from the YAML mapping of one language; raises ValueError on bad data."""
         alternations = tuple(
-            (fold(a["final"]), fold(a["becomes"]), a["before"]) for a in data.get("alternations") or ()
+            (fold(a["final"]), fold(a["becomes"]), a["before"], a.get("pos", "")) for a in data.get("alternations") or ()
         )
         marker = data.get("compound_marker")
         negative = data.get("negative_verb_suffix")
@@ -124,8 +125,8 @@ class Morphology:
 
     def _unsoften(self, word: str) -> str:
         """Undo consonant softening at the end of a stem (bozukluğ → bozukluk)."""
-        for final, becomes, _ in self.alternations:
-            if becomes and word.endswith(becomes):
+        for final, becomes, _, pos in self.alternations:
+            if becomes and not pos and word.endswith(becomes):
                 return word[: -len(becomes)] + final
         return word
 
@@ -190,8 +191,8 @@ class Lexicon:
                         grammar = f"(?=[\\w']){grammar}"
                     variants = [(stem, "")]
                     if entry.pos != "phrase":
-                        for final, becomes, before in morph.alternations:
-                            if stem.endswith(final):
+                        for final, becomes, before, only in morph.alternations:
+                            if stem.endswith(final) and only in ("", entry.pos):
                                 variants.append((stem[: -len(final)] + becomes, before))
                     for variant, before in variants:
                         groups.setdefault((grammar, before, entry.data.get("preceded_by", "")), set()).add(variant)
