@@ -543,3 +543,16 @@ def test_asidi_its_acid_is_not_a_vaccine(lint):
 )
 def test_everyday_names_of_symptoms(lint, text, lang):
     assert _codes(lint, text, lang) == ["CL102"]
+
+
+@pytest.mark.parametrize(
+    "text,negated",
+    [("Migreni önlüyor.", False), ("Uçukları hafifliyor.", False), ("Migreni önlemiyor.", True)],
+)
+def test_vowel_final_verbs_narrow_before_the_progressive(knowledge, text, negated):
+    (match,) = _find(knowledge, "effects", text.split()[-1], "tr")
+    assert match.negated is negated
+
+
+def test_a_noun_keeps_its_final_vowel_and_onlem_stays_a_precaution(knowledge):
+    assert _find(knowledge, "effects", "Gerekli önlemi alın.", "tr") == []
