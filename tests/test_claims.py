@@ -556,3 +556,13 @@ def test_vowel_final_verbs_narrow_before_the_progressive(knowledge, text, negate
 
 def test_a_noun_keeps_its_final_vowel_and_onlem_stays_a_precaution(knowledge):
     assert _find(knowledge, "effects", "Gerekli önlemi alın.", "tr") == []
+
+
+def test_a_journal_named_after_a_disease_is_not_what_the_study_is_about(lint):
+    text = (
+        "## References\n\n"
+        "1. Zhang X, et al. Effects of magnesium supplementation on blood pressure. Hypertension. 2016;68(2):324-333.\n"
+        "2. Lee A (2017). Magnesium and sleep quality. Diabetes Care, 41(3), 12-19.\n"
+        "3. Smith J, et al. Magnesium in migraine prophylaxis. J Neurol. 2019;12:33-40.\n"
+    )
+    assert [(d.code, d.line) for d in lint(text, select=["CL1"], lang="en")] == [("CL106", 5)]

@@ -206,6 +206,14 @@ def test_lexicon_entry_needing_an_undefined_case_is_a_rule_pack_error(tmp_path):
     assert "needs case 'ablative'" in result.output
 
 
+def test_a_bad_context_pattern_is_a_rule_pack_error_not_a_crash(tmp_path):
+    pack = tmp_path / "pack"
+    write(pack / "context.yaml", "caution:\n  en: ['(unclosed']\n")
+    result = run([str(write(tmp_path / "a.md", "Magnesium cures insomnia.\n")), "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert "context.yaml" in result.output and "Traceback" not in result.output
+
+
 def test_list_rules_explain_version():
     listing = run(["--list-rules"]).output
     for code in ("CL001", "CL101", "CL108", "CL301"):

@@ -110,6 +110,7 @@ class LanguageModel:
     apostrophe_suffixes: dict[str, re.Pattern[str] | None]
     citation_headings: re.Pattern[str] | None
     citation_blocks: re.Pattern[str] | None
+    citation_journal: re.Pattern[str] | None  # its group "journal" is a journal's name
     benign_after: dict[str, re.Pattern[str]]
     benign_before: dict[str, re.Pattern[str]]
     detection: dict[str, float]  # context.yaml ``language_detection``: weights and thresholds
@@ -145,6 +146,7 @@ class LanguageModel:
             },
             _union(citation.get("section_headings") or []),
             _union(citation.get("block_patterns") or []),
+            _union(citation.get("journal") or []),
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("after") or {}).items()},
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("before") or {}).items()},
             {name: float(value) for name, value in context["language_detection"].items()},
@@ -253,6 +255,9 @@ class AnalyzedBlock:
     sentences: list[Sentence]
     heading: AnalyzedBlock | None = None
     matches: dict[tuple[str, str], list] = field(default_factory=dict)
+    # journal names in the block's references ("Diabetes Care", "Hypertension"): a disease
+    # there names where a study appeared, not what it was about
+    journals: list[tuple[int, int]] = field(default_factory=list)
     # quoted reviews, [start, end) in the block text: their sentences share the writer's disease
     testimonials: list[tuple[int, int]] = field(default_factory=list)
 
@@ -310,6 +315,8 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
             cited = _citation_lines(block.text, key, model.citation_blocks)
             for sentence in sentences:
                 sentence.is_citation = listed or any(s <= sentence.start < e for s, e in cited)
+            if model.citation_journal and (listed or cited):
+                item.journals = [m.span("journal") for m in model.citation_journal.finditer(key)]
         analyzed.append(item)
     _deny_questions_answered_no(analyzed, model)
     return analyzed

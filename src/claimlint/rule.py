@@ -136,6 +136,12 @@ def load_packs(extra_packs: list[Path] | tuple[Path, ...] = ()) -> Knowledge:
         morphology = knowledge.morphology  # compile now, so a bad grammar is a rule-pack error (exit 2)
     except (KeyError, ValueError, re.error) as error:
         raise RuleError(f"morphology.yaml: invalid grammar ({error})") from None
+    from .language import LanguageModel  # deferred: the language layer builds on the document model
+
+    try:
+        LanguageModel.from_data(knowledge.data["context"])  # likewise for the context patterns
+    except (KeyError, TypeError, ValueError, re.error) as error:
+        raise RuleError(f"context.yaml: invalid context data ({error})") from None
     for name, entries in knowledge.lexicon_data.items():
         for entry in entries:
             for companion in [entry.data.get("only_with"), *(entry.data.get("not_with") or ())]:

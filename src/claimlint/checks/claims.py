@@ -295,12 +295,13 @@ class ClaimCheck:
     def _targets(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause, excluded: list[LexiconMatch]) -> list[LexiconMatch]:
         """The rule's targets (diseases, symptoms…) named in a clause, ``excluded`` spans (see
         ``_excluded``) left out."""
+        journals = block.journals if rule.option("scope") == "citation" else []
         return [
             m
             for lexicon in rule.option("targets")
             for other in self._langs(rule, lang)
             for m in _in(_matches(block, lexicon, other, self.knowledge), clause.start, clause.end)
-            if not _inside(m, excluded)
+            if not _inside(m, excluded) and not any(s <= m.start and m.end <= e for s, e in journals)
         ]
 
     def _effects(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause) -> list[LexiconMatch]:
