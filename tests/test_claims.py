@@ -567,3 +567,26 @@ def test_a_journal_named_after_a_disease_is_not_what_the_study_is_about(lint):
         "3. Smith J, et al. Magnesium in migraine prophylaxis. J Neurol. 2019;12:33-40.\n"
     )
     assert [(d.code, d.line) for d in lint(text, select=["CL1"], lang="en")] == [("CL106", 5)]
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Combined with diet it may keep some people off blood-pressure tablets altogether.", "en", ["CL104"]),
+        ("My doctor took me off one of my meds.", "en", ["CL104"]),
+        ("It gives them the lift their medication alone wasn't managing.", "en", ["CL104"]),
+        ("If you're on a PPI, it offsets the depletion the drug causes.", "en", ["CL105"]),
+        ("Honestly it's been the best thing for my seasonal affective disorder.", "en", ["CL101"]),
+        ("#moodsupport #depressionhelp", "en", ["CL101"]),
+        # a warning not to stop a drug is a caution, wherever the prescriber stands
+        ("If you're on an SSRI please don't stop it without your prescriber.", "en", []),
+        ("Do not stop it or change the dose without talking to your prescriber.", "en", []),
+    ],
+)
+def test_add_ons_side_effects_and_prescriber_cautions(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
+
+
+def test_a_hyphen_may_join_the_words_of_a_term(knowledge):
+    assert [m.entry.id for m in _find(knowledge, "symptoms", "high blood-pressure", "en")]
+    assert [m.entry.id for m in _find(knowledge, "drug_classes", "anti-inflammatory", "en")]

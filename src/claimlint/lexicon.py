@@ -19,8 +19,9 @@ from typing import Any
 from .matchkey import fold
 
 # Between the words of a multi-word term: the match key has already turned line breaks and
-# quotation marks into spaces ("“tedavi” edilemez"); a closing apostrophe may precede them.
-_WORD_GAP = "'? +"
+# quotation marks into spaces ("“tedavi” edilemez"); a closing apostrophe may precede them,
+# and a hyphen may stand for the space ("blood-pressure tablets", "type-2 diabetes").
+_WORD_GAP = "'?(?: +|-)"
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ class Lexicon:
         for m in candidates:
             if found and m.start() < found[-1].end:
                 continue
-            entry, pos = lookup[_normalise_gap(m.group("stem"))]
+            entry, pos = lookup[_normalise_gap(m.group("stem"), lookup)]
             suffix = m.group("suffix") or ""
             negated = bool(
                 pos == "verb" and morph.negative_verb_suffix and morph.negative_verb_suffix.match(suffix)
@@ -241,9 +242,11 @@ class Lexicon:
         return found
 
 
-def _normalise_gap(stem: str) -> str:
-    """Collapse the quotes and spaces between the words of a matched multi-word stem."""
-    return " ".join(re.sub("'(?= )", " ", stem).split())
+def _normalise_gap(stem: str, lookup: dict[str, Any]) -> str:
+    """The lookup key of a matched stem: quotes and spaces between its words collapsed, and a
+    hyphen read as the space it stood for unless the term itself has one ("anti-inflammatory")."""
+    key = " ".join(re.sub("'(?= )", " ", stem).split())
+    return key if key in lookup else key.replace("-", " ")
 
 
 def entries_from_data(name: str, data: dict[str, Any], default_pos: str = "noun") -> list[Entry]:
