@@ -590,3 +590,25 @@ def test_add_ons_side_effects_and_prescriber_cautions(lint, text, lang, expected
 def test_a_hyphen_may_join_the_words_of_a_term(knowledge):
     assert [m.entry.id for m in _find(knowledge, "symptoms", "high blood-pressure", "en")]
     assert [m.entry.id for m in _find(knowledge, "drug_classes", "anti-inflammatory", "en")]
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # found in review: each of these was misread by a first version of this session's rules
+        ("Magnesium supplementation prevents migraine attacks. doi:10.1111/head.12345", "en", ["CL106"]),
+        ("It stops post-nasal-drip fast.", "en", ["CL102"]),
+        ("Migreni önlemek istiyorsanız bu ürünü deneyin.", "tr", ["CL101"]),
+        ("If you are thinking of a way to cure insomnia, try this.", "en", ["CL101"]),
+        ("Reverse knee arthritis before surgery becomes your only option.", "en", ["CL101"]),
+        ("★★★★★ My husband has diabetes. I use it to reduce stress at work.", "en", []),
+        ("Many adults live with hypertension. Our evening blend lowers stress – naturally.", "en", []),
+        ("I cut my finger and took some ibuprofen.", "en", []),
+        ("Magnesium is similar to calcium and, like aspirin, best taken with food.", "en", []),
+        ("The study measured cholesterol in adults aged from 40 to 65.", "en", []),
+        ("Migren için ilaçsız çare.", "tr", ["CL101"]),
+        ("Smith J, et al. Magnesium for migraine prevention. 2016;36(2):324-333.", "en", ["CL106"]),
+    ],
+)
+def test_review_findings_stay_fixed(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected

@@ -77,7 +77,7 @@ def evaluate(paths: list[Path], family: str = "") -> Report:
     knowledge = load_packs()
     rules = [r for r in knowledge.selected([], []) if r.severity != "info" and r.code.startswith(family)]
     linter = Linter(knowledge, rules)
-    model = LanguageModel.from_data(knowledge.data["context"])
+    model = knowledge.language_model
     report = Report()
     for path in paths:
         source = path.read_text(encoding="utf-8")

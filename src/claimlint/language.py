@@ -99,6 +99,12 @@ def _union(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+def _one(context: dict[str, Any], section: str, lang: str) -> re.Pattern[str] | None:
+    """The single pattern a context section gives a language (``questions: {tr: …}``), if any."""
+    pattern = context.get(section, {}).get(lang)
+    return re.compile(pattern) if pattern else None
+
+
 @dataclass
 class LanguageModel:
     """Context knowledge for both languages, compiled once per run."""
@@ -128,10 +134,10 @@ class LanguageModel:
                 _union(context.get("clause_negation", {}).get(lang) or []),
                 _union(context.get("pseudo_negation", {}).get(lang) or []),
                 _union(context["caution"][lang]),
-                _union([context["negative_answers"][lang]] if context.get("negative_answers", {}).get(lang) else []),
-                _union([context["positive_answers"][lang]] if context.get("positive_answers", {}).get(lang) else []),
+                _one(context, "negative_answers", lang),
+                _one(context, "positive_answers", lang),
                 _union(context.get("caution_breaks", {}).get(lang) or []),
-                _union([context["questions"][lang]] if context.get("questions", {}).get(lang) else []),
+                _one(context, "questions", lang),
             )
         language_cues = context["language_cues"]
         citation = context.get("citation", {})
@@ -303,7 +309,7 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
             sentence.is_question = bool(cues.question and cues.question.search(key, start, end))
             sentences.append(sentence)
         item = AnalyzedBlock(block, key, block_lang, sentences, heading)
-        item.testimonials = _testimonials(block, key, model.testimonial)
+        item.testimonials = _testimonials(block, model.testimonial)
         if block.kind == "heading":
             in_references = bool(model.citation_headings and model.citation_headings.match(key.strip()))
             heading = item
@@ -322,17 +328,22 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
     return analyzed
 
 
-def _testimonials(block: Block, key: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """The quoted reviews of a block, one per line (a line that only wraps goes with the one
-    before): every line of a blockquote, and elsewhere each line with a star rating or a
-    signature."""
+def _lines(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each line of a block; a line that only wraps goes with the one before."""
     lines, start = [], 0
-    for cut in _line_breaks(block.text, 0, len(block.text)) + [len(block.text)]:
+    for cut in [*_line_breaks(text, 0, len(text)), len(text)]:
         lines.append((start, cut))
         start = cut + 1
+    return lines
+
+
+def _testimonials(block: Block, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The quoted reviews of a block, one per line: every line of a blockquote, and elsewhere
+    each line with a star rating or a signature (matched as written, to see a name's capital)."""
+    lines = _lines(block.text)
     if block.kind == "blockquote":
         return lines
-    return [(s, e) for s, e in lines if pattern and pattern.search(key, s, e)]
+    return [(s, e) for s, e in lines if pattern and pattern.search(block.text, s, e)]
 
 
 def _citation_lines(text: str, key: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -341,11 +352,7 @@ def _citation_lines(text: str, key: str, pattern: re.Pattern[str] | None) -> lis
     A line that only wraps the one before belongs to the same entry."""
     if pattern is None:
         return []
-    entries, start = [], 0
-    for cut in _line_breaks(text, 0, len(text)) + [len(text)]:
-        entries.append((start, cut))
-        start = cut + 1
-    return [(s, e) for s, e in entries if pattern.search(key, s, e)]
+    return [(s, e) for s, e in _lines(text) if pattern.search(key, s, e)]
 
 
 def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:

@@ -62,8 +62,8 @@ class Morphology:
     """One language's inflection grammar, as loaded from ``rules/morphology.yaml``."""
 
     lang: str
-    # (final, becomes, before, part of speech it is limited to or "")
-    alternations: tuple[tuple[str, str, str, str], ...]
+    # (final, becomes, before, part of speech it is limited to or "", regex the stem must match or "")
+    alternations: tuple[tuple[str, str, str, str, str], ...]
     compound_marker: re.Pattern[str] | None
     suffixes: dict[str, str]
     negative_verb_suffix: re.Pattern[str] | None
@@ -73,12 +73,13 @@ class Morphology:
     def from_data(cls, lang: str, data: dict[str, Any]) -> Morphology:
         """Build from the YAML mapping of one language; raises ValueError on bad data."""
         alternations = tuple(
-            (fold(a["final"]), fold(a["becomes"]), a["before"], a.get("pos", "")) for a in data.get("alternations") or ()
+            (fold(a["final"]), fold(a["becomes"]), a["before"], a.get("pos", ""), a.get("stem", ""))
+            for a in data.get("alternations") or ()
         )
         marker = data.get("compound_marker")
         negative = data.get("negative_verb_suffix")
         suffixes = dict(data["suffixes"])
-        for pattern in [*suffixes.values(), *(a[2] for a in alternations)]:
+        for pattern in [*suffixes.values(), *(a[2] for a in alternations), *(a[4] for a in alternations)]:
             re.compile(pattern)
         return cls(
             lang,
@@ -126,8 +127,8 @@ class Morphology:
 
     def _unsoften(self, word: str) -> str:
         """Undo consonant softening at the end of a stem (bozukluğ → bozukluk)."""
-        for final, becomes, _, pos in self.alternations:
-            if becomes and not pos and word.endswith(becomes):
+        for final, becomes, _, pos, _ in self.alternations:
+            if becomes and pos in ("", "noun") and word.endswith(becomes):
                 return word[: -len(becomes)] + final
         return word
 
@@ -192,12 +193,14 @@ class Lexicon:
                         grammar = f"(?=[\\w']){grammar}"
                     variants = [(stem, "")]
                     if entry.pos != "phrase":
-                        for final, becomes, before, only in morph.alternations:
-                            if stem.endswith(final) and only in ("", entry.pos):
+                        for final, becomes, before, only, shape in morph.alternations:
+                            if stem.endswith(final) and only in ("", entry.pos) and (not shape or re.search(shape, stem)):
                                 variants.append((stem[: -len(final)] + becomes, before))
                     for variant, before in variants:
                         groups.setdefault((grammar, before, entry.data.get("preceded_by", "")), set()).add(variant)
                         lookup.setdefault(variant, (entry, entry.pos))
+                        # a hyphen may stand for a space in the text ("post-nasal-drip")
+                        lookup.setdefault(variant.replace("-", " "), (entry, entry.pos))
         # One pattern per (grammar, left context): the stem variants of a grammar (plain, and
         # softened before a vowel) are alternatives of one group, which keeps compiling cheap.
         by_grammar: dict[tuple[str, str], list[str]] = {}
@@ -244,7 +247,8 @@ class Lexicon:
 
 def _normalise_gap(stem: str, lookup: dict[str, Any]) -> str:
     """The lookup key of a matched stem: quotes and spaces between its words collapsed, and a
-    hyphen read as the space it stood for unless the term itself has one ("anti-inflammatory")."""
+    hyphen read as the space it stood for unless the term itself has one ("anti-inflammatory");
+    ``lookup`` holds every term also with its own hyphens as spaces ("post-nasal-drip")."""
     key = " ".join(re.sub("'(?= )", " ", stem).split())
     return key if key in lookup else key.replace("-", " ")
 

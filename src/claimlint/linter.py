@@ -14,7 +14,7 @@ from .checks.claims import ClaimCheck
 from .diagnostic import Diagnostic, Finding
 from .document import Block, Document, table_rows
 from .fix import source_edits
-from .language import LanguageModel, analyze, language_of_name
+from .language import analyze, language_of_name
 from .rule import Knowledge, Rule
 from .suppress import is_suppressed, parse_directives
 
@@ -54,12 +54,8 @@ class Linter:
         self._kinds = {rule.kind for rule in rules}
 
     @cached_property
-    def _language_model(self) -> LanguageModel:
-        return LanguageModel.from_data(self.knowledge.data["context"])
-
-    @cached_property
     def _claims(self) -> ClaimCheck:
-        return ClaimCheck(set(self.rules), self.knowledge, self._language_model)
+        return ClaimCheck(set(self.rules), self.knowledge, self.knowledge.language_model)
 
     @cached_property
     def _doses(self):
@@ -79,7 +75,7 @@ class Linter:
         """Every diagnostic for ``document``, suppressions applied, sorted by position."""
         findings: list[Finding] = []
         if document.blocks and self._kinds & {"cooccurrence", "pattern", "context", "disclaimer"}:
-            analyzed = analyze(document.blocks, self._language_model, self.lang, language_of_name(document.path))
+            analyzed = analyze(document.blocks, self.knowledge.language_model, self.lang, language_of_name(document.path))
             if self._kinds & {"cooccurrence", "pattern", "context"}:
                 findings.extend(self._claims.run(analyzed))
             if "disclaimer" in self._kinds:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlfile
+from .language import LanguageModel
 from .lexicon import Lexicon, Morphology, entries_from_data
 
 SEVERITIES = ("error", "warning", "info")
@@ -103,6 +104,11 @@ class Knowledge:
         return {lang: Morphology.from_data(lang, spec) for lang, spec in self.data["morphology"].items()}
 
     @cached_property
+    def language_model(self) -> LanguageModel:
+        """Context patterns (negation, cautions, questions, language cues), from ``context.yaml``."""
+        return LanguageModel.from_data(self.data["context"])
+
+    @cached_property
     def lexicons(self) -> dict[str, Lexicon]:
         """Compiled lexicons by name (compiled on first use: only runs that match pay for it)."""
         return {name: Lexicon(name, entries, self.morphology) for name, entries in self.lexicon_data.items()}
@@ -136,10 +142,8 @@ def load_packs(extra_packs: list[Path] | tuple[Path, ...] = ()) -> Knowledge:
         morphology = knowledge.morphology  # compile now, so a bad grammar is a rule-pack error (exit 2)
     except (KeyError, ValueError, re.error) as error:
         raise RuleError(f"morphology.yaml: invalid grammar ({error})") from None
-    from .language import LanguageModel  # deferred: the language layer builds on the document model
-
     try:
-        LanguageModel.from_data(knowledge.data["context"])  # likewise for the context patterns
+        _ = knowledge.language_model  # likewise for the context patterns
     except (KeyError, TypeError, ValueError, re.error) as error:
         raise RuleError(f"context.yaml: invalid context data ({error})") from None
     for name, entries in knowledge.lexicon_data.items():

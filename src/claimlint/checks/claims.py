@@ -2,15 +2,17 @@
 
 Two rule kinds live here:
 
-* ``cooccurrence``: a *target* (a disease, a symptom, the word "disease") and an *effect*
-  ("tedavi eder", "reduces", "iyi gelir") in the same clause, within ``window`` words. With no
-  ``with`` lexicon, a target alone is enough (citations, drug classes in names).
+* ``cooccurrence``: a *target* (a disease, a symptom, the word "disease", a drug) and an
+  *effect* ("tedavi eder", "reduces", "iyi gelir", "bıraktım") in the same clause, within
+  ``window`` words. With no ``with`` lexicon, a target alone is enough (citations, drug classes
+  in names). It may add ``patterns`` for constructions a word pair cannot express.
 * ``pattern``: regular expressions in which ``{lexicon}`` stands for any term of that lexicon
   ("instead of {drug_names}"), optionally requiring an effect in the same clause.
 
 Context decides as it does for a reviewer: a clause whose verb or phrasing is negated, or a
 sentence that is a caution, is not a claim (unless the rule says ``negation: ignore``, as
-substitution claims do: "you won't need your pills"); such mentions are reported by the
+citations and product names do; a negation that asserts, "you won't need your pills", is a
+pseudo-negation in context.yaml); such mentions are reported by the
 ``context`` rule (CL100, info, off by default). A section heading is context for the clauses
 under it: "atakları azaltır" under "Migren" is a migraine claim. ``scope: heading`` rules read
 titles and names: headings, names written as names in running text ("Migren Stop, günde…") and
@@ -177,7 +179,7 @@ class ClaimCheck:
     def _hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence):
         # A question is not a title ("### Can magnesium cure my migraines?"): in it, as in
         # running text, only a name written as one counts.
-        is_title = block.block.kind == "heading" and not block.block.text.rstrip().endswith("?")
+        is_title = block.block.kind == "heading" and not sentence.is_question
         names_only = rule.option("scope") == "heading" and not is_title
         if rule.option("scope") == "heading":
             yield from self._fused_name_hits(rule, block, sentence)
@@ -319,9 +321,10 @@ class ClaimCheck:
                 ):
                     continue
                 # "metformin, the first-line treatment for diabetes": the treatment is the drug's
-                # ("ilaç gibi", like a medicine, holds a drug word of its own)
+                # ("ilaç gibi", like a medicine, holds a drug word of its own; "ilaçsız çare",
+                # "drug-free relief" do without one)
                 if any(
-                    m.end <= match.start or m.start >= match.end
+                    (m.end <= match.start or m.start >= match.end) and not self._without(block.key, m)
                     for other in match.entry.data.get("not_with") or ()
                     for m in _in(_matches(block, other, lang, self.knowledge), clause.start, clause.end)
                 ):
@@ -329,6 +332,11 @@ class ClaimCheck:
                 if strength is None or match.entry.data.get("strength") == strength:
                     effects.append(match)
         return effects
+
+    @staticmethod
+    def _without(key: str, match: LexiconMatch) -> bool:
+        """Whether a word is negated by its own suffix: "ilaçsız" (drug-free), "drug-free"."""
+        return match.suffix.startswith(("siz", "suz")) or key.startswith("-free", match.end)
 
     def _cooccurrence_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause):
         lang = sentence.lang
@@ -358,8 +366,10 @@ class ClaimCheck:
         elif fused := list(self._fused_hashtag_hits(rule, block, lang, clause)):
             yield from fused
         elif carried := self._carried_pair(rule, block, sentence, clause, targets, live, excluded, window):
-            target, effect = carried
-            yield self._pair_hit(rule, clause, target, target, effect)
+            target, sign, effect = carried
+            # quoted from the disease when the clause names it, else from its sign
+            anchor = target if target.start >= clause.start else sign
+            yield self._pair_hit(rule, clause, anchor, target, effect)
         elif targets and any(e.negated for e in effects):
             # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
             target, effect = targets[0], next(e for e in effects if e.negated)
@@ -386,10 +396,13 @@ class ClaimCheck:
         """The disease of a clause and the effect on one of its signs ("gut hastalarında ürik
         asidi düşürür", "eases the itching of vaginal thrush"): a clause that names the disease
         claims an effect on the disease itself, not only on a symptom. In a testimonial the
-        disease may stand in an earlier sentence ("Fibromiyalji tanım var. … ağrılarım hafifledi")."""
+        disease may stand in an earlier sentence, and then only an outcome carries it
+        ("Fibromiyalji tanım var. … ağrılarım hafifledi"; not "My mum has Alzheimer's. This
+        eased my headaches.")."""
         lang = sentence.lang
         if not targets:
             targets = self._earlier_targets(rule, block, sentence, excluded, testimonial_only=True)
+            live = [e for e in live if e.entry.data.get("outcome")]
         if not targets or not rule.option("carried_by"):
             return None
         signs = [
@@ -402,7 +415,7 @@ class ClaimCheck:
         if not pairs:
             return None
         sign, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
-        return min(targets, key=lambda t: _distance(block.key, t, sign)), effect
+        return min(targets, key=lambda t: _distance(block.key, t, sign)), sign, effect
 
     def _anaphor_hits(self, rule, block, sentence, clause, live, window, excluded):
         """An effect on "attacks"/"belirtiler" claims the disease named by the section heading
@@ -415,7 +428,7 @@ class ClaimCheck:
         if pairs:
             context = self._earlier_targets(rule, block, sentence, excluded)
         else:
-            pairs = [(e, e) for e in live if e.entry.data.get("strength") == "strong" or e.entry.data.get("outcome")]
+            pairs = [(e, e) for e in live if e.entry.data.get("outcome")]
             context = self._earlier_targets(rule, block, sentence, excluded, testimonial_only=True)
             if not (pairs and context):
                 return
