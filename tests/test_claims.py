@@ -497,6 +497,7 @@ def test_a_suffix_after_an_apostrophe_is_turkish_not_the_english_a(knowledge):
     assert model.detect("Sarimsak kapsulu kolesterolumu 240'tan 190'a indirdi.")[0] == "tr"
     assert model.detect("It's a cure that's in a class of its own.")[0] == "en"
     assert model.detect("Sekerim var ac karnina 180 cikiyor, bu dusurur mu?")[0] == "tr"
+    assert model.detect("I ditched my inhaler.")[0] == "en"  # not the Turkish ending -ler
 
 
 def test_complaints_listed_with_gibi_are_the_ones_named_not_an_anaphor(lint):
