@@ -613,3 +613,12 @@ def test_a_hyphen_may_join_the_words_of_a_term(knowledge):
 )
 def test_review_findings_stay_fixed(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "word,entry",
+    [("hafifledi", "lessened"), ("hafifletir", "treat"), ("tedavi eder", "cure"), ("bırakır", "replace")],
+)
+def test_only_et_and_git_soften_among_verbs(knowledge, word, entry):
+    lexicon = "substitutions" if entry == "replace" else "effects"
+    assert [m.entry.id for m in _find(knowledge, lexicon, word, "tr")] == [entry]
