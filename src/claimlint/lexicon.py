@@ -68,6 +68,9 @@ class Morphology:
     suffixes: dict[str, str]
     negative_verb_suffix: re.Pattern[str] | None
     cases: dict[str, dict[str, re.Pattern[str]]]
+    # a word made into its own absence: a suffix ("ilaç-sız") or what follows it ("drug-free")
+    privative_suffix: re.Pattern[str] | None = None
+    privative_after: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, lang: str, data: dict[str, Any]) -> Morphology:
@@ -91,6 +94,8 @@ class Morphology:
                 case: {kind: re.compile(pattern) for kind, pattern in forms.items()}
                 for case, forms in (data.get("cases") or {}).items()
             },
+            re.compile(data["privative_suffix"]) if data.get("privative_suffix") else None,
+            re.compile(data["privative_after"]) if data.get("privative_after") else None,
         )
 
     def in_case(self, case: str, match: LexiconMatch, key: str) -> bool:
@@ -103,6 +108,14 @@ class Morphology:
             return True
         kind = "compound" if " " in key[match.start : match.end] else "word"
         return bool(match.suffix) and bool(forms[kind].search(match.suffix))
+
+    def is_privative(self, match: LexiconMatch, key: str) -> bool:
+        """Whether a match names the absence of what it names: "ilaçsız" (without a drug),
+        "drug-free"; such a word does not put the thing in the sentence."""
+        return bool(
+            (self.privative_suffix and self.privative_suffix.match(match.suffix))
+            or (self.privative_after and self.privative_after.match(key, match.end))
+        )
 
     def suffix_grammar(self, pos: str, stem: str) -> str:
         """The suffix pattern for a stem of this part of speech (Turkish verbs split by final)."""

@@ -324,7 +324,7 @@ class ClaimCheck:
                 # ("ilaç gibi", like a medicine, holds a drug word of its own; "ilaçsız çare",
                 # "drug-free relief" do without one)
                 if any(
-                    (m.end <= match.start or m.start >= match.end) and not self._without(block.key, m)
+                    (m.end <= match.start or m.start >= match.end) and not self.knowledge.morphology[lang].is_privative(m, block.key)
                     for other in match.entry.data.get("not_with") or ()
                     for m in _in(_matches(block, other, lang, self.knowledge), clause.start, clause.end)
                 ):
@@ -332,11 +332,6 @@ class ClaimCheck:
                 if strength is None or match.entry.data.get("strength") == strength:
                     effects.append(match)
         return effects
-
-    @staticmethod
-    def _without(key: str, match: LexiconMatch) -> bool:
-        """Whether a word is negated by its own suffix: "ilaçsız" (drug-free), "drug-free"."""
-        return match.suffix.startswith(("siz", "suz")) or key.startswith("-free", match.end)
 
     def _cooccurrence_hits(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause):
         lang = sentence.lang
