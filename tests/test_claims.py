@@ -622,3 +622,18 @@ def test_review_findings_stay_fixed(lint, text, lang, expected):
 def test_only_et_and_git_soften_among_verbs(knowledge, word, entry):
     lexicon = "substitutions" if entry == "replace" else "effects"
     assert [m.entry.id for m in _find(knowledge, lexicon, word, "tr")] == [entry]
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("*Etiketler: magnezyum, magnezyum malat, migren, fibromiyalji, enerji*", "tr", ["CL101"]),
+        ("Tags: sleep, magnesium, insomnia", "en", ["CL101"]),
+        ("#kışbağışıklığı #propolis #gripsavar", "tr", ["CL101"]),
+        ("## Bir annenin hikâyesi: Kireçlenmeye veda ettim", "tr", ["CL101"]),
+        # a disease named in running text is no tag
+        ("Magnezyum, migren ve fibromiyalji üzerine yazılar.", "tr", []),
+    ],
+)
+def test_tag_lines_work_as_hashtags(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected

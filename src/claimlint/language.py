@@ -121,6 +121,7 @@ class LanguageModel:
     benign_before: dict[str, re.Pattern[str]]
     detection: dict[str, float]  # context.yaml ``language_detection``: weights and thresholds
     testimonial: re.Pattern[str] | None
+    tag_line: re.Pattern[str] | None
 
     @classmethod
     def from_data(cls, context: dict[str, Any]) -> LanguageModel:
@@ -157,6 +158,7 @@ class LanguageModel:
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("before") or {}).items()},
             {name: float(value) for name, value in context["language_detection"].items()},
             _union(context.get("testimonials") or []),
+            _union(context.get("tag_lines") or []),
         )
 
     def acts_on_benign_object(self, key: str, start: int, end: int, lang: str) -> bool:
@@ -264,6 +266,8 @@ class AnalyzedBlock:
     # journal names in the block's references ("Diabetes Care", "Hypertension"): a disease
     # there names where a study appeared, not what it was about
     journals: list[tuple[int, int]] = field(default_factory=list)
+    # lines that tag the page ("Etiketler: migren, magnezyum"): their words work as hashtags
+    tag_lines: list[tuple[int, int]] = field(default_factory=list)
     # quoted reviews, [start, end) in the block text: their sentences share the writer's disease
     testimonials: list[tuple[int, int]] = field(default_factory=list)
 
@@ -310,6 +314,7 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
             sentences.append(sentence)
         item = AnalyzedBlock(block, key, block_lang, sentences, heading)
         item.testimonials = _testimonials(block, model.testimonial)
+        item.tag_lines = [(s, e) for s, e in _lines(block.text) if model.tag_line and model.tag_line.match(key, s, e)]
         if block.kind == "heading":
             in_references = bool(model.citation_headings and model.citation_headings.match(key.strip()))
             heading = item

@@ -350,14 +350,20 @@ class ClaimCheck:
             if not e.negated and not _inside(e, targets) and not self.model.acts_on_benign_object(block.key, e.start, e.end, lang)
         ]
         pairs = [(t, e) for t in targets for e in live if self._reaches(e, t, block.key, window)]
-        tagged = [t for t in targets if rule.option("hashtags") and block.key[t.start - 1 : t.start] == "#"]
+        tagged = [
+            t
+            for t in targets
+            if rule.option("hashtags") and (block.key[t.start - 1 : t.start] == "#" or any(s <= t.start < e for s, e in block.tag_lines))
+        ]
         if pairs:
             target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
             yield self._pair_hit(rule, clause, target, target, effect)
         elif tagged:
-            # A disease as a hashtag files the product under that disease (FDA cites hashtags).
+            # A disease as a hashtag, or in the page's tags, files the product under that
+            # disease (FDA cites hashtags).
             tag = tagged[0]
-            yield _Hit(tag.start - 1, tag.end, tag, None, self._absolved(rule, clause, tag.start, tag.end))
+            start = tag.start - (block.key[tag.start - 1 : tag.start] == "#")
+            yield _Hit(start, tag.end, tag, None, self._absolved(rule, clause, tag.start, tag.end))
         elif fused := list(self._fused_hashtag_hits(rule, block, lang, clause)):
             yield from fused
         elif carried := self._carried_pair(rule, block, sentence, clause, targets, live, excluded, window):
