@@ -637,3 +637,25 @@ def test_only_et_and_git_soften_among_verbs(knowledge, word, entry):
 )
 def test_tag_lines_work_as_hashtags(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("#adhdmom #nightterrors #momlife", "en", ["CL101"]),
+        ("I've had panic disorder since college and this is the first thing that's made the attacks less frequent.", "en", ["CL101"]),
+        ("It also takes the edge off the afternoon crash from my Adderall.", "en", ["CL105"]),
+        ("Some readers take it with their insulin so it works better.", "en", ["CL104"]),
+        ("antibiyotik yerine kullanabilirmiyim bademcik iltihabi icin", "tr", ["CL101", "CL104"]),
+        ("Uçuğum çıkmak üzereyken 2 tablet içtim, hiç çıkmadı!!", "tr", ["CL101"]),
+        ("Astımlı oğlum için aldım, kış boyu tek bir atak bile geçirmedi.", "tr", ["CL101"]),
+        ("Romatizma ilacımı da doktorumla konuşup azalttım.", "tr", ["CL104"]),
+        ("Statin yerine bunu deneyebilirsiniz bence, yan etkisi de yok.", "tr", ["CL104"]),
+        ("Kemodan sonraki ağız yaraları çok daha az oldu.", "tr", ["CL105"]),
+        # the product's own tolerability, and drugs it interacts with
+        ("Formülüyle kabızlık ve mide bulantısı gibi şikâyetlere daha az yol açar.", "tr", []),
+        ("Trombosit ilaçları, şeker düşürücü ilaçlar ve bazı kemoterapi ilaçlarıyla etkileşebilir.", "tr", []),
+    ],
+)
+def test_testimonial_wording_found_in_the_used_sets(lint, text, lang, expected):
+    assert sorted(_codes(lint, text, lang)) == expected

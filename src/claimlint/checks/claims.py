@@ -91,6 +91,7 @@ class ClaimCheck:
         self.context_rule = next((r for r in knowledge.rules.values() if r.kind == "context" and r.code in selected), None)
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         self._name_terms: dict[tuple[str, str], list[tuple[str, Entry]]] = {}
+        self._glued: dict[tuple[str, str], dict[str, Entry]] = {}
 
     def run(self, blocks: list[AnalyzedBlock]) -> list[Finding]:
         """All claim findings of a document, sentence by sentence."""
@@ -208,18 +209,34 @@ class ClaimCheck:
             yield _Hit(name.start(), name.end(), target, None, self._absolved(rule, clause, name.start(), name.end()))
 
     def _fused_hashtag_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause):
-        """A hashtag that glues a disease to a cure or product word: "#insomniacure",
-        "#anxietyrelief", "#migrenstop"."""
+        """A hashtag that glues a disease to a cure or product word ("#insomniacure",
+        "#anxietyrelief", "#migrenstop"), or that writes a disease of several words as one
+        ("#nightterrors", "#huzursuzbacaksendromu")."""
         if not rule.option("hashtags"):
             return
         for tag in re.finditer(r"#(\w{6,})", block.key[clause.start : clause.end]):
             head = next(self._split_glued(tag.group(1)), None)
             found = next(self._entries_named(rule, head, lang), None) if head else None
+            found = found or self._glued_terms(rule, lang).get(tag.group(1)) or self._glued_terms(rule, lang).get(tag.group(1).removesuffix("s"))
             if found:
                 start = clause.start + tag.start()
                 target = LexiconMatch(start, clause.start + tag.end(), found, lang, "", False)
                 yield _Hit(start, target.end, target, None, self._absolved(rule, clause, start, target.end))
                 return
+
+    def _glued_terms(self, rule: Rule, lang: str) -> dict[str, Entry]:
+        """The rule's terms of several words written as one, as hashtags write them."""
+        key = (rule.code, lang)
+        if key not in self._glued:
+            self._glued[key] = {
+                fold(term).replace(" ", "").replace("'", ""): entry
+                for lexicon in rule.option("targets")
+                for entry in self.knowledge.lexicons[lexicon].entries
+                for language in {lang, "en"}
+                for term in entry.terms.get(language, ())
+                if " " in term
+            }
+        return self._glued[key]
 
     def _split_glued(self, word: str):
         """Yield the head and the glue word of a word that ends in a product or cure word
