@@ -276,6 +276,11 @@ class AnalyzedBlock:
         return next(((s, e) for s, e in self.testimonials if s <= start < e), None)
 
 
+def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
 def _spans_outside(pattern: re.Pattern[str] | None, key: str, start: int, end: int, masks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if pattern is None:
         return []
@@ -313,8 +318,9 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
             sentence.is_question = bool(cues.question and cues.question.search(key, start, end))
             sentences.append(sentence)
         item = AnalyzedBlock(block, key, block_lang, sentences, heading)
-        item.testimonials = _testimonials(block, model.testimonial)
-        item.tag_lines = [(s, e) for s, e in _lines(block.text) if model.tag_line and model.tag_line.match(key, s, e)]
+        lines = _lines(block.text)
+        item.testimonials = _testimonials(block, lines, model.testimonial)
+        item.tag_lines = [(s, e) for s, e in lines if model.tag_line and model.tag_line.match(key, s, e)]
         if block.kind == "heading":
             in_references = bool(model.citation_headings and model.citation_headings.match(key.strip()))
             heading = item
@@ -323,7 +329,9 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
         # (a disclaimer, a note) is ordinary copy unless it looks like a citation itself.
         if block.kind != "heading":
             listed = in_references and block.kind == "list_item"
-            cited = _citation_lines(block.text, key, model.citation_blocks)
+            # a citation is judged per line ("Smith J, et al. … 2019;12:33"): a paragraph of Q&A
+            # or reviews may hold one "Ref:" line, and the lines around it are still copy
+            cited = [(s, e) for s, e in lines if model.citation_blocks and model.citation_blocks.search(key, s, e)]
             for sentence in sentences:
                 sentence.is_citation = listed or any(s <= sentence.start < e for s, e in cited)
             if model.citation_journal and (listed or cited):
@@ -342,22 +350,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def _testimonials(block: Block, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+def _testimonials(block: Block, lines: list[tuple[int, int]], pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
     """The quoted reviews of a block, one per line: every line of a blockquote, and elsewhere
     each line with a star rating or a signature (matched as written, to see a name's capital)."""
-    lines = _lines(block.text)
     if block.kind == "blockquote":
         return lines
     return [(s, e) for s, e in lines if pattern and pattern.search(block.text, s, e)]
-
-
-def _citation_lines(text: str, key: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """The lines of a block that look like a citation ("Smith J, et al. … 2019;12:33"). A
-    paragraph of Q&A or reviews may hold one "Ref:" line; the lines around it are still copy.
-    A line that only wraps the one before belongs to the same entry."""
-    if pattern is None:
-        return []
-    return [(s, e) for s, e in _lines(text) if pattern.search(key, s, e)]
 
 
 def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:

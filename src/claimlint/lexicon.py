@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .matchkey import fold
 
@@ -57,13 +57,22 @@ class LexiconMatch:
         return self.entry.lexicon
 
 
+class Alternation(NamedTuple):
+    """A stem-final letter that changes before a suffix (``morphology.yaml`` ``alternations``)."""
+
+    final: str
+    becomes: str
+    before: str  # what must follow the changed stem
+    pos: str = ""  # the part of speech it is limited to, if any
+    stem: str = ""  # a regex the stem must match, if any ("et", "git": the verbs that soften)
+
+
 @dataclass(frozen=True)
 class Morphology:
     """One language's inflection grammar, as loaded from ``rules/morphology.yaml``."""
 
     lang: str
-    # (final, becomes, before, part of speech it is limited to or "", regex the stem must match or "")
-    alternations: tuple[tuple[str, str, str, str, str], ...]
+    alternations: tuple[Alternation, ...]
     compound_marker: re.Pattern[str] | None
     suffixes: dict[str, str]
     negative_verb_suffix: re.Pattern[str] | None
@@ -76,13 +85,13 @@ class Morphology:
     def from_data(cls, lang: str, data: dict[str, Any]) -> Morphology:
         """Build from the YAML mapping of one language; raises ValueError on bad data."""
         alternations = tuple(
-            (fold(a["final"]), fold(a["becomes"]), a["before"], a.get("pos", ""), a.get("stem", ""))
+            Alternation(fold(a["final"]), fold(a["becomes"]), a["before"], a.get("pos", ""), a.get("stem", ""))
             for a in data.get("alternations") or ()
         )
         marker = data.get("compound_marker")
         negative = data.get("negative_verb_suffix")
         suffixes = dict(data["suffixes"])
-        for pattern in [*suffixes.values(), *(a[2] for a in alternations), *(a[4] for a in alternations)]:
+        for pattern in [*suffixes.values(), *(a.before for a in alternations), *(a.stem for a in alternations)]:
             re.compile(pattern)
         return cls(
             lang,
@@ -140,9 +149,9 @@ class Morphology:
 
     def _unsoften(self, word: str) -> str:
         """Undo consonant softening at the end of a stem (bozukluğ → bozukluk)."""
-        for final, becomes, _, pos, _ in self.alternations:
-            if becomes and pos in ("", "noun") and word.endswith(becomes):
-                return word[: -len(becomes)] + final
+        for change in self.alternations:
+            if change.becomes and change.pos in ("", "noun") and word.endswith(change.becomes):
+                return word[: -len(change.becomes)] + change.final
         return word
 
 
@@ -206,14 +215,12 @@ class Lexicon:
                         grammar = f"(?=[\\w']){grammar}"
                     variants = [(stem, "")]
                     if entry.pos != "phrase":
-                        for final, becomes, before, only, shape in morph.alternations:
-                            if stem.endswith(final) and only in ("", entry.pos) and (not shape or re.search(shape, stem)):
-                                variants.append((stem[: -len(final)] + becomes, before))
+                        for change in morph.alternations:
+                            if stem.endswith(change.final) and change.pos in ("", entry.pos) and (not change.stem or re.search(change.stem, stem)):
+                                variants.append((stem[: -len(change.final)] + change.becomes, change.before))
                     for variant, before in variants:
                         groups.setdefault((grammar, before, entry.data.get("preceded_by", "")), set()).add(variant)
-                        lookup.setdefault(variant, (entry, entry.pos))
-                        # a hyphen may stand for a space in the text ("post-nasal-drip")
-                        lookup.setdefault(variant.replace("-", " "), (entry, entry.pos))
+                        lookup.setdefault(_lookup_key(variant), (entry, entry.pos))
         # One pattern per (grammar, left context): the stem variants of a grammar (plain, and
         # softened before a vowel) are alternatives of one group, which keeps compiling cheap.
         by_grammar: dict[tuple[str, str], list[str]] = {}
@@ -249,7 +256,7 @@ class Lexicon:
         for m in candidates:
             if found and m.start() < found[-1].end:
                 continue
-            entry, pos = lookup[_normalise_gap(m.group("stem"), lookup)]
+            entry, pos = lookup[_lookup_key(m.group("stem"))]
             suffix = m.group("suffix") or ""
             negated = bool(
                 pos == "verb" and morph.negative_verb_suffix and morph.negative_verb_suffix.match(suffix)
@@ -258,12 +265,11 @@ class Lexicon:
         return found
 
 
-def _normalise_gap(stem: str, lookup: dict[str, Any]) -> str:
-    """The lookup key of a matched stem: quotes and spaces between its words collapsed, and a
-    hyphen read as the space it stood for unless the term itself has one ("anti-inflammatory");
-    ``lookup`` holds every term also with its own hyphens as spaces ("post-nasal-drip")."""
-    key = " ".join(re.sub("'(?= )", " ", stem).split())
-    return key if key in lookup else key.replace("-", " ")
+def _lookup_key(stem: str) -> str:
+    """The key a stem is looked up by, the same for a term and for its match in the text:
+    quotes, spaces and hyphens between words all read as one space, since the text may write
+    "blood-pressure" for the term "blood pressure" and "post-nasal-drip" for "post-nasal drip"."""
+    return " ".join(re.sub("'(?= )", " ", stem).replace("-", " ").split())
 
 
 def entries_from_data(name: str, data: dict[str, Any], default_pos: str = "noun") -> list[Entry]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..diagnostic import Finding
-from ..language import AnalyzedBlock, Clause, LanguageModel, Sentence
+from ..language import AnalyzedBlock, Clause, LanguageModel, Sentence, within
 from ..lexicon import Entry, LexiconMatch
 from ..matchkey import fold
 from ..rule import Knowledge, Rule
@@ -217,26 +217,24 @@ class ClaimCheck:
         for tag in re.finditer(r"#(\w{6,})", block.key[clause.start : clause.end]):
             head = next(self._split_glued(tag.group(1)), None)
             found = next(self._entries_named(rule, head, lang), None) if head else None
-            found = found or self._glued_terms(rule, lang).get(tag.group(1)) or self._glued_terms(rule, lang).get(tag.group(1).removesuffix("s"))
+            found = found or self._glued_entry(rule, lang, tag.group(1))
             if found:
                 start = clause.start + tag.start()
                 target = LexiconMatch(start, clause.start + tag.end(), found, lang, "", False)
                 yield _Hit(start, target.end, target, None, self._absolved(rule, clause, start, target.end))
                 return
 
-    def _glued_terms(self, rule: Rule, lang: str) -> dict[str, Entry]:
-        """The rule's terms of several words written as one, as hashtags write them."""
+    def _glued_entry(self, rule: Rule, lang: str, word: str) -> Entry | None:
+        """The target entry of a term of several words that ``word`` writes as one, with a
+        noun suffix of ``lang`` ("nightterrors" is "night terror" in the plural), if any."""
         key = (rule.code, lang)
         if key not in self._glued:
-            self._glued[key] = {
-                fold(term).replace(" ", "").replace("'", ""): entry
-                for lexicon in rule.option("targets")
-                for entry in self.knowledge.lexicons[lexicon].entries
-                for language in {lang, "en"}
-                for term in entry.terms.get(language, ())
-                if " " in term
-            }
-        return self._glued[key]
+            self._glued[key] = {term.replace(" ", ""): entry for term, entry in self._target_terms(rule, lang) if " " in term}
+        suffix = re.compile(self.knowledge.morphology[lang].suffix_grammar("noun", ""))
+        return next(
+            (entry for glued, entry in self._glued[key].items() if word.startswith(glued) and suffix.fullmatch(word, len(glued))),
+            None,
+        )
 
     def _split_glued(self, word: str):
         """Yield the head and the glue word of a word that ends in a product or cure word
@@ -278,17 +276,19 @@ class ClaimCheck:
         product = {fold(t) for entry in self.knowledge.lexicons["product_words"].entries for terms in entry.terms.values() for t in terms}
         return sorted((w for w in product | self._cure_nouns if " " not in w and len(w) >= 3), key=len, reverse=True)
 
+    def _target_terms(self, rule: Rule, lang: str):
+        """The rule's target terms of ``lang`` and English and the brand-name-only ``names``,
+        folded as brand names and hashtags write them (no apostrophe: "#alzheimersprevention")."""
+        for lexicon in rule.option("targets"):
+            for entry in self.knowledge.lexicons[lexicon].entries:
+                words = [*(entry.data.get("names") or ()), *(t for language in {lang, "en"} for t in entry.terms.get(language, ()))]
+                yield from ((fold(word).replace("'", ""), entry) for word in words)
+
     def _one_word_terms(self, rule: Rule, lang: str) -> list[tuple[str, Entry]]:
-        """One-word target terms of ``lang`` and English, and the brand-name-only ``names``."""
+        """One-word target terms and names (see ``_target_terms``), for fused brand names."""
         key = (rule.code, lang)
         if key not in self._name_terms:
-            terms = []
-            for lexicon in rule.option("targets"):
-                for entry in self.knowledge.lexicons[lexicon].entries:
-                    words = [*(entry.data.get("names") or ()), *(t for language in {lang, "en"} for t in entry.terms.get(language, ()))]
-                    # hashtags drop the apostrophe: "#alzheimersprevention"
-                    terms += [(fold(word).replace("'", ""), entry) for word in words if " " not in word]
-            self._name_terms[key] = terms
+            self._name_terms[key] = [(term, entry) for term, entry in self._target_terms(rule, lang) if " " not in term]
         return self._name_terms[key]
 
     def _entries_named(self, rule: Rule, part: str, lang: str):
@@ -320,7 +320,7 @@ class ClaimCheck:
             for lexicon in rule.option("targets")
             for other in self._langs(rule, lang)
             for m in _in(_matches(block, lexicon, other, self.knowledge), clause.start, clause.end)
-            if not _inside(m, excluded) and not any(s <= m.start and m.end <= e for s, e in journals)
+            if not _inside(m, excluded) and not within(journals, m.start, m.end)
         ]
 
     def _effects(self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, clause: Clause) -> list[LexiconMatch]:
@@ -370,7 +370,7 @@ class ClaimCheck:
         tagged = [
             t
             for t in targets
-            if rule.option("hashtags") and (block.key[t.start - 1 : t.start] == "#" or any(s <= t.start < e for s, e in block.tag_lines))
+            if rule.option("hashtags") and (block.key[t.start - 1 : t.start] == "#" or within(block.tag_lines, t.start, t.end))
         ]
         if pairs:
             target, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
@@ -536,10 +536,10 @@ class ClaimCheck:
 def _in_place(entry: Entry, block: AnalyzedBlock, sentence: Sentence) -> bool:
     """Whether an effect entry limited to headings or questions (``headings_only``,
     ``questions_only``; either place when it has both) counts in this sentence."""
-    places = {"heading": entry.data.get("headings_only"), "question": entry.data.get("questions_only")}
-    if not any(places.values()):
+    in_headings, in_questions = entry.data.get("headings_only"), entry.data.get("questions_only")
+    if not (in_headings or in_questions):
         return True
-    return bool((places["heading"] and block.block.kind == "heading") or (places["question"] and sentence.is_question))
+    return bool(in_headings and block.block.kind == "heading") or bool(in_questions and sentence.is_question)
 
 
 def _is_name(text: str) -> bool:
