@@ -659,3 +659,19 @@ def test_tag_lines_work_as_hashtags(lint, text, lang, expected):
 )
 def test_testimonial_wording_found_in_the_used_sets(lint, text, lang, expected):
     assert sorted(_codes(lint, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # asking whether one may take it is a safety question…
+        ("Hamileyim, bu ürünü kullanabilir miyim?", "tr", []),
+        ("Can I take it with my blood thinner?", "en", []),
+        # …unless it asks to put it in a drug's place
+        ("Kortizon iğnesi yerine bunu kullanabilir miyim?", "tr", ["CL104"]),
+        ("İlacımı bırakıp bunu kullanabilir miyim?", "tr", ["CL104"]),
+        ("Can I use it instead of my cholesterol medication?", "en", ["CL104"]),
+    ],
+)
+def test_a_question_about_replacing_a_drug_is_no_safety_question(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected

@@ -93,6 +93,8 @@ class Cues:
     positive_answer: re.Pattern[str] | None
     caution_break: re.Pattern[str] | None
     question: re.Pattern[str] | None
+    safety_question: re.Pattern[str] | None
+    substitution_question: re.Pattern[str] | None  # what turns a safety question into a claim
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -103,6 +105,14 @@ def _one(context: dict[str, Any], section: str, lang: str) -> re.Pattern[str] | 
     """The single pattern a context section gives a language (``questions: {tr: …}``), if any."""
     pattern = context.get(section, {}).get(lang)
     return re.compile(pattern) if pattern else None
+
+
+def _nested(context: dict[str, Any], section: str, lang: str, part: str) -> re.Pattern[str] | None:
+    """The pattern ``part`` of a language in a section of several (``safety_questions: {tr: {ask: …}}``)."""
+    parts = context.get(section, {}).get(lang) or {}
+    if not isinstance(parts, dict):
+        raise TypeError(f"{section}: {lang} must map names to patterns")
+    return re.compile(parts[part]) if parts.get(part) else None
 
 
 @dataclass
@@ -139,6 +149,8 @@ class LanguageModel:
                 _one(context, "positive_answers", lang),
                 _union(context.get("caution_breaks", {}).get(lang) or []),
                 _one(context, "questions", lang),
+                _nested(context, "safety_questions", lang, "ask"),
+                _nested(context, "safety_questions", lang, "unless"),
             )
         language_cues = context["language_cues"]
         citation = context.get("citation", {})
@@ -382,6 +394,8 @@ def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
             cuts.append(boundary.start())
     cuts.append(end)
     cautions = [m.start() for m in cues.caution.finditer(key, start, end)]
+    if cues.safety_question and not (cues.substitution_question and cues.substitution_question.search(key, start, end)):
+        cautions += [m.start() for m in cues.safety_question.finditer(key, start, end)]
     # a caution covers the clauses of its sentence up to a break ("…, but ask your doctor",
     # "…, üstelik tümörleri küçültür"): number the runs of clauses between breaks
     runs, run = [], 0
