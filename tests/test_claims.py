@@ -459,7 +459,7 @@ def test_talk_about_claims_adverse_effects_and_false_friends_are_no_claims(lint,
         ("Kardiyoloğum tansiyon ilacımın dozunu yarıya indirdi.", "tr", ["CL104"]),
         ("It worked as effectively as ibuprofen for my back.", "en", ["CL104"]),
         # a drug named inside a marker, smoking stopped, an interaction, an intention: no claim
-        ("Say goodbye to the sugar crashes caused by insulin resistance.", "en", ["CL102"]),
+        ("Say goodbye to the sugar crashes caused by insulin resistance.", "en", ["CL101"]),
         ("Treatment includes stopping smoking, statins and antiplatelet drugs.", "en", []),
         ("Doğum kontrol hapı kullanıyorum, bırakmayı düşünüyorum.", "tr", []),
         ("Stop fish oil a week before planned surgery unless your surgeon tells you otherwise.", "en", []),

@@ -131,6 +131,7 @@ class LanguageModel:
     benign_before: dict[str, re.Pattern[str]]
     detection: dict[str, float]  # context.yaml ``language_detection``: weights and thresholds
     testimonial: re.Pattern[str] | None
+    review_header: re.Pattern[str] | None
     tag_line: re.Pattern[str] | None
 
     @classmethod
@@ -170,6 +171,7 @@ class LanguageModel:
             {lang: re.compile(p) for lang, p in (context.get("benign_objects", {}).get("before") or {}).items()},
             {name: float(value) for name, value in context["language_detection"].items()},
             _union(context.get("testimonials") or []),
+            _union(context.get("review_headers") or []),
             _union(context.get("tag_lines") or []),
         )
 
@@ -331,7 +333,7 @@ def analyze(blocks: list[Block], model: LanguageModel, forced_lang: str | None, 
             sentences.append(sentence)
         item = AnalyzedBlock(block, key, block_lang, sentences, heading)
         lines = _lines(block.text)
-        item.testimonials = _testimonials(block, lines, model.testimonial)
+        item.testimonials = _testimonials(block, lines, model)
         item.tag_lines = [(s, e) for s, e in lines if model.tag_line and model.tag_line.match(key, s, e)]
         if block.kind == "heading":
             in_references = bool(model.citation_headings and model.citation_headings.match(key.strip()))
@@ -362,12 +364,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def _testimonials(block: Block, lines: list[tuple[int, int]], pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """The quoted reviews of a block, one per line: every line of a blockquote, and elsewhere
-    each line with a star rating or a signature (matched as written, to see a name's capital)."""
+def _testimonials(block: Block, lines: list[tuple[int, int]], model: LanguageModel) -> list[tuple[int, int]]:
+    """The quoted reviews of a block: every line of a blockquote; a review header (a star
+    rating) with the lines under it, up to the next header ("★★★★★ No more UTIs" over "Eight
+    months on it and not a single one"); and each line signed with a name (patterns matched as
+    written, to see a name's capital)."""
     if block.kind == "blockquote":
         return lines
-    return [(s, e) for s, e in lines if pattern and pattern.search(block.text, s, e)]
+    found, review_start = [], None
+    for start, end in lines:
+        if model.review_header and model.review_header.search(block.text, start, end):
+            if review_start is not None:
+                found.append((review_start, start))
+            review_start = start
+        elif review_start is None and model.testimonial and model.testimonial.search(block.text, start, end):
+            found.append((start, end))
+    if review_start is not None:
+        found.append((review_start, lines[-1][1]))
+    return found
 
 
 def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:
