@@ -152,6 +152,10 @@ REPORT_SECTIONS = (
     ("holdout10", "CL1", "Disease claims (CL1xx), long-form expert guides and brand blogs (held out, since used for error analysis)"),
     ("holdout11", "CL1", "Disease claims (CL1xx), untouched held-out short copy (marketplace pages with reviews and Q&A, social posts, a newsletter)"),
     ("holdout12", "CL1", "Disease claims (CL1xx), untouched held-out long-form copy (expert guides, brand blogs, an e-pharmacy page, a bilingual shop, a pharmacy Q&A)"),
+    ("holdout13", "CL1", "Disease claims (CL1xx), marketplace listings with reviews and Q&A (held out, since used for error analysis)"),
+    ("holdout14", "CL1", "Disease claims (CL1xx), long-form: a pharmacist's guide, a brand blog, a wellness guide (held out, since used for error analysis)"),
+    ("holdout15", "CL1", "Disease claims (CL1xx), social posts, chat, newsletters, a bilingual page (held out, since used for error analysis)"),
+    ("holdout16", "CL1", "Disease claims (CL1xx), untouched held-out long-form copy (a brand blog, a shop's article, a health-news piece)"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )
