@@ -675,3 +675,26 @@ def test_testimonial_wording_found_in_the_used_sets(lint, text, lang, expected):
 )
 def test_a_question_about_replacing_a_drug_is_no_safety_question(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # a Vancouver reference without a References heading is still a citation
+        ("Read it here: Hartmann K, Olsen P. Ginkgo extract in Alzheimer's disease: a review. J Neurocogn Res. 2016.", "en", ["CL106"]),
+        ("Yılmaz A, Erdem B. Çinko takviyesinin soğuk algınlığı süresine etkisi. Türk Aile Hek Derg. 2018.", "tr", ["CL106"]),
+        ("Take vitamin C, vitamin E. Both were in our 2019 range of sleep products.", "en", []),
+        # a disease written with "-free" promises its absence
+        ("Trusted by thousands of families to stay COVID-free.", "en", ["CL101"]),
+        ("Sugar-free gummies, made for a calm evening.", "en", []),
+    ],
+)
+def test_vancouver_references_and_disease_free(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
+
+
+def test_a_decline_that_turns_with_but_keeps_the_question_a_claim(lint):
+    turning = "### Does Zinkora cure the flu?\n\nIt won't cure it overnight, but most customers bounce back sooner."
+    declining = "### Does Zinkora cure the flu?\n\nIt won't cure the flu, but please ask your doctor."
+    assert _codes(lint, turning, "en") == ["CL101"]
+    assert _codes(lint, declining, "en") == []

@@ -386,7 +386,8 @@ def _testimonials(block: Block, lines: list[tuple[int, int]], model: LanguageMod
 
 def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:
     """A question whose answer says "No"/"Hayır", or declines without a yes ("I can't say that,
-    see a doctor"), claims nothing: negate its clauses. "Yes, but ask your doctor" keeps it."""
+    see a doctor"), claims nothing: negate its clauses. "Yes, but ask your doctor" keeps it, and
+    so does a decline that turns ("It won't cure it overnight, but most bounce back sooner")."""
     sentences = [(block, sentence) for block in blocks for sentence in block.sentences]
     for (block, question), (next_block, answer) in itertools.pairwise(sentences):
         if not question.is_question:
@@ -396,6 +397,11 @@ def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageMode
         says_yes = bool(cues.positive_answer and cues.positive_answer.match(next_block.key, answer.start, answer.end))
         first = answer.clauses[0] if answer.clauses else None
         declines = first is not None and (first.denies_outright(next_block.key) or first.cautionary)
+        turns = any(
+            not (clause.negated or clause.cautionary) and cues.caution_break and cues.caution_break.match(next_block.key, clause.start)
+            for clause in answer.clauses[1:]
+        )
+        declines = declines and not turns
         if says_no or (declines and not says_yes):
             for clause in question.clauses:
                 clause.negated = True
