@@ -698,3 +698,17 @@ def test_a_decline_that_turns_with_but_keeps_the_question_a_claim(lint):
     declining = "### Does Zinkora cure the flu?\n\nIt won't cure the flu, but please ask your doctor."
     assert _codes(lint, turning, "en") == ["CL101"]
     assert _codes(lint, declining, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "şekerim" is the writer's blood sugar; held steady or back to normal, it is a marker claim
+        ("Şekerim 3 ayda normale döndü.", ["CL102"]),
+        ("Şekerim gayet stabil.", ["CL102"]),
+        ("Kolesterol değerlerini olumlu etkiler.", ["CL102"]),
+        ("Tabii şekerim, kargoya verdik.", []),
+    ],
+)
+def test_markers_held_steady_or_positively_affected(lint, text, expected):
+    assert _codes(lint, text, "tr") == expected
