@@ -712,3 +712,16 @@ def test_a_decline_that_turns_with_but_keeps_the_question_a_claim(lint):
 )
 def test_markers_held_steady_or_positively_affected(lint, text, expected):
     assert _codes(lint, text, "tr") == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a drug in the accusative lowered is a drug cut down…
+        ("Doktoru tansiyon ilacını yarım tablete indirdi.", ["CL104"]),
+        # …but drugs it may interact with are a warning
+        ("Kurkumin; varfarin gibi kan sulandırıcılar ve şeker düşürücü ilaçlarla etkileşebilir.", []),
+    ],
+)
+def test_a_drug_lowered_and_an_interaction_warning(lint, text, expected):
+    assert _codes(lint, text, "tr") == expected
