@@ -725,3 +725,7 @@ def test_markers_held_steady_or_positively_affected(lint, text, expected):
 )
 def test_a_drug_lowered_and_an_interaction_warning(lint, text, expected):
     assert _codes(lint, text, "tr") == expected
+
+
+def test_disbelief_is_praise_not_negation(lint):
+    assert _codes(lint, "Reflüm de gastritim de geçti kızlar, inanamıyorum!", "tr") == ["CL101"]
