@@ -729,3 +729,15 @@ def test_a_drug_lowered_and_an_interaction_warning(lint, text, expected):
 
 def test_disbelief_is_praise_not_negation(lint):
     assert _codes(lint, "Reflüm de gastritim de geçti kızlar, inanamıyorum!", "tr") == ["CL101"]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("**★★★★★ No more UTIs** – Jenna R.\nI was getting a bladder infection every month.\nEight months on it and not a single one.", "en"),
+        ("Two bouts of pneumonia last winter, not even a sniffle this year.", "en"),
+        ("Geçen kış iki kez zatürre olmuştum, bu kış bir kez bile hastalanmadım.", "tr"),
+    ],
+)
+def test_not_one_more_bout_claims_the_disease(lint, text, lang):
+    assert "CL101" in _codes(lint, text, lang)
