@@ -741,3 +741,19 @@ def test_disbelief_is_praise_not_negation(lint):
 )
 def test_not_one_more_bout_claims_the_disease(lint, text, lang):
     assert "CL101" in _codes(lint, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("**Question:** Does it cure kidney stones?\n\n**Answer:** No, this product isn't designed for kidney stones.", []),
+        ("**Question:** Can I stop my preventive antibiotic if I take this?\n\n**Answer:** I did and haven't looked back, but talk to your urologist first.", ["CL104"]),
+        ("**Is it OK for diabetics?**", []),
+        ("I ended up in the ER last year with a UTI that spread to my kidneys.", []),
+        ("Mom is in assisted living and UTIs kept making her confused.", []),
+        ("Chronic sleep disorders finally have a natural answer.", ["CL101"]),
+        ("Does it work on E. coli infections?", ["CL101"]),
+    ],
+)
+def test_answers_labels_and_phrasal_verbs(lint, text, expected):
+    assert _codes(lint, text, "en") == expected

@@ -386,8 +386,9 @@ def _testimonials(block: Block, lines: list[tuple[int, int]], model: LanguageMod
 
 def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageModel) -> None:
     """A question whose answer says "No"/"Hayır", or declines without a yes ("I can't say that,
-    see a doctor"), claims nothing: negate its clauses. "Yes, but ask your doctor" keeps it, and
-    so does a decline that turns ("It won't cure it overnight, but most bounce back sooner")."""
+    see a doctor"), claims nothing: negate its clauses, and the first clause of a "No" answer.
+    "Yes, but ask your doctor" keeps the claim, and so does a decline that turns ("It won't cure
+    it overnight, but most bounce back sooner")."""
     sentences = [(block, sentence) for block in blocks for sentence in block.sentences]
     for (block, question), (next_block, answer) in itertools.pairwise(sentences):
         if not question.is_question:
@@ -405,6 +406,9 @@ def _deny_questions_answered_no(blocks: list[AnalyzedBlock], model: LanguageMode
         if says_no or (declines and not says_yes):
             for clause in question.clauses:
                 clause.negated = True
+        if says_no and answer.clauses:
+            # "No, an active UTI needs a doctor": the answer's own first clause denies too
+            answer.clauses[0].negated = True
 
 
 def _clauses(key: str, start: int, end: int, cues: Cues) -> list[Clause]:
