@@ -757,3 +757,18 @@ def test_not_one_more_bout_claims_the_disease(lint, text, lang):
 )
 def test_answers_labels_and_phrasal_verbs(lint, text, expected):
     assert _codes(lint, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # in a testimonial, a word that says the state is over claims the writer's disease…
+        ("> Yıllardır uykusuzluk çekiyordum, artık deliksiz uyuyorum.", "tr", ["CL101"]),
+        ("**★★★★★ Burak Ç.** Reaktif hipoglisemi yüzünden titreme yaşıyordum, artık neredeyse hiç olmuyor.", "tr", ["CL101"]),
+        # …but not in the page's own voice, and "since" only says how long it has lasted
+        ("Yıllardır uykusuzluk çeken pek çok kişi artık doğal ürünlere yöneliyor.", "tr", []),
+        ("> I've had IBS since I was twelve, and these taste great. — Ann", "en", []),
+    ],
+)
+def test_a_turnaround_in_a_testimonial_claims_the_writers_disease(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected

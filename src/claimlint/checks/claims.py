@@ -534,12 +534,16 @@ class ClaimCheck:
 
 
 def _in_place(entry: Entry, block: AnalyzedBlock, sentence: Sentence) -> bool:
-    """Whether an effect entry limited to headings or questions (``headings_only``,
-    ``questions_only``; either place when it has both) counts in this sentence."""
-    in_headings, in_questions = entry.data.get("headings_only"), entry.data.get("questions_only")
-    if not (in_headings or in_questions):
-        return True
-    return bool(in_headings and block.block.kind == "heading") or bool(in_questions and sentence.is_question)
+    """Whether an effect entry limited to headings, questions or testimonials
+    (``headings_only``, ``questions_only``, ``testimonials_only``; any of its places when it has
+    several) counts in this sentence."""
+    places = {
+        "headings_only": block.block.kind == "heading",
+        "questions_only": sentence.is_question,
+        "testimonials_only": block.testimonial_around(sentence.start) is not None,
+    }
+    limits = [place for place in places if entry.data.get(place)]
+    return not limits or any(places[place] for place in limits)
 
 
 def _is_name(text: str) -> bool:
