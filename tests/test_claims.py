@@ -772,3 +772,15 @@ def test_answers_labels_and_phrasal_verbs(lint, text, expected):
 )
 def test_a_turnaround_in_a_testimonial_claims_the_writers_disease(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("- Anyone worried about Alzheimer's running in the family", ["CL101"]),
+        ("- People recovering from a stroke", ["CL101"]),
+        ("With my enlarged prostate I'm prone to urinary infections, and this has kept me out of urgent care.", ["CL101"]),
+    ],
+)
+def test_more_addressed_populations(lint, text, expected):
+    assert _codes(lint, text, "en") == expected
