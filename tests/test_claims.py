@@ -784,3 +784,15 @@ def test_a_turnaround_in_a_testimonial_claims_the_writers_disease(lint, text, la
 )
 def test_more_addressed_populations(lint, text, expected):
     assert _codes(lint, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Ginkgolide B has shown real promise for migraine with aura.", "en"),
+        ("My neurologist was surprised, my MCI scores actually improved.", "en"),
+        ("Zerdeçalın eklem romatizmasında umut verici sonuçları var.", "tr"),
+    ],
+)
+def test_promise_and_mci(lint, text, lang):
+    assert _codes(lint, text, lang) == ["CL101"]
