@@ -796,3 +796,14 @@ def test_more_addressed_populations(lint, text, expected):
 )
 def test_promise_and_mci(lint, text, lang):
     assert _codes(lint, text, lang) == ["CL101"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Yağlanmaya, halsizliğe, hazımsızlığa karşı doğal destek.", ["CL101"]),
+        ("Ciltte yağlanmayı azaltır, gözenekleri sıkılaştırır.", []),
+    ],
+)
+def test_yaglanma_is_fatty_liver_but_not_oily_skin(lint, text, expected):
+    assert _codes(lint, text, "tr") == expected
