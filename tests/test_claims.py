@@ -807,3 +807,15 @@ def test_promise_and_mci(lint, text, lang):
 )
 def test_yaglanma_is_fatty_liver_but_not_oily_skin(lint, text, expected):
     assert _codes(lint, text, "tr") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("#hepatoprotektif #devedikeni #enginar", "tr", ["CL103"]),
+        ("#antiinflammatory #turmeric", "en", ["CL103"]),
+        ("#kalpsağlığı #statin #doğalyaşam", "tr", []),
+    ],
+)
+def test_an_action_class_hashtag_is_a_drug_class(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
