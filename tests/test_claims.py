@@ -819,3 +819,17 @@ def test_yaglanma_is_fatty_liver_but_not_oily_skin(lint, text, expected):
 )
 def test_an_action_class_hashtag_is_a_drug_class(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Karaciğer yağlanman 1. derecedeyse ilaçsız çözüm burada!", "tr", ["CL101", "CL104"]),
+        ("Many women use it as a drug-free alternative.", "en", ["CL104"]),
+        ("Hatta statinin karaciğere olan yan etkisini azaltıyor.", "tr", ["CL105"]),
+        ("Uzun antibiyotik kürümden sonra karaciğer değerlerim fırlamıştı, iki kutuda normale döndü.", "tr", ["CL105"]),
+        ("Antibiyotik kullanımından 2 saat sonra alın.", "tr", []),
+    ],
+)
+def test_drug_free_answers_and_side_effects_after_a_therapy(lint, text, lang, expected):
+    assert sorted(_codes(lint, text, lang)) == expected
