@@ -833,3 +833,14 @@ def test_an_action_class_hashtag_is_a_drug_class(lint, text, lang, expected):
 )
 def test_drug_free_answers_and_side_effects_after_a_therapy(lint, text, lang, expected):
     assert sorted(_codes(lint, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("İBS yaygın bir durum. Dışkıda kan varsa kendi kendinize probiyotikle idare etmeye çalışmayın.", "tr"),
+        ("IBS is common. If there is blood in your stool, don't try to manage it on your own.", "en"),
+    ],
+)
+def test_a_warning_against_treating_oneself_is_a_caution(lint, text, lang):
+    assert _codes(lint, text, lang) == []
