@@ -844,3 +844,18 @@ def test_drug_free_answers_and_side_effects_after_a_therapy(lint, text, lang, ex
 )
 def test_a_warning_against_treating_oneself_is_a_caution(lint, text, lang):
     assert _codes(lint, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("- A natural alternative to ADHD stimulants", ["CL104"]),
+        ("She adds that it pairs well with donepezil for patients who want extra support.", ["CL104"]),
+        ("Bacopa even acts as a natural cholinesterase inhibitor.", ["CL103"]),
+        ("I stopped my modafinil after two months on this.", ["CL104"]),
+        ("Coffee is a natural stimulant.", []),
+        ("### Will it help with chemo brain?", ["CL105"]),
+    ],
+)
+def test_drug_classes_add_ons_and_side_effects_named_after_the_drug(lint, text, expected):
+    assert _codes(lint, text, "en") == expected
