@@ -859,3 +859,15 @@ def test_a_warning_against_treating_oneself_is_a_caution(lint, text, lang):
 )
 def test_drug_classes_add_ons_and_side_effects_named_after_the_drug(lint, text, expected):
     assert _codes(lint, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Kolesterol ilacına gerek kalmadı, değerlerim normale döndü.", "tr", ["CL104", "CL102"]),
+        ("My numbers came down within two months of starting these.", "en", ["CL102"]),
+        ("Besin değerlerini koruyan özel üretim.", "tr", []),
+    ],
+)
+def test_own_test_results_are_markers(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
