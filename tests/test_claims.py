@@ -871,3 +871,17 @@ def test_drug_classes_add_ons_and_side_effects_named_after_the_drug(lint, text, 
 )
 def test_own_test_results_are_markers(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the writer's pain stands for the disease named in an earlier clause…
+        ("★★★★★ Bel fıtığım için fizik tedavi görüyorum, bununla birlikte kullanınca ağrılarım çok azaldı.", ["CL101"]),
+        # …but a pain named as a sign is that sign, and soreness after training is a natural state
+        ("## Kireçlenme\n\nEklem ağrılarım azaldı, dizlerim artık sızlamıyor.", ["CL102"]),
+        ("★★★★★ Spor salonunda ağır antrenmandan sonraki kas ağrım eskisinden çabuk geçiyor.", []),
+    ],
+)
+def test_the_writers_pain_and_the_disease_it_stands_for(lint, text, expected):
+    assert _codes(lint, text, "tr") == expected

@@ -419,7 +419,7 @@ class ClaimCheck:
         eased my headaches.")."""
         lang = sentence.lang
         if not targets:
-            targets = self._earlier_targets(rule, block, sentence, excluded, testimonial_only=True)
+            targets = self._earlier_targets(rule, block, sentence, clause, excluded, testimonial_only=True)
             live = [e for e in live if e.entry.data.get("outcome")]
         if not targets or not rule.option("carried_by"):
             return None
@@ -441,13 +441,19 @@ class ClaimCheck:
         writer's disease, once named, is what the rest of it is about ("I've had depression for
         years. This is the first thing that made a real difference.")."""
         lang = sentence.lang
-        anaphors = _in(_matches(block, rule.option("anaphors"), lang, self.knowledge), clause.start, clause.end)
+        # a pain or a complaint named as a sign ("eklem ağrılarım") or a natural state ("kas
+        # ağrım" after training) is that, not the disease of the context
+        signs = [lexicon for lexicon in rule.option("carried_by") or () if lexicon != rule.option("anaphors")]
+        named = excluded + [m for lexicon in signs for m in _matches(block, lexicon, lang, self.knowledge)]
+        anaphors = [
+            a for a in _in(_matches(block, rule.option("anaphors"), lang, self.knowledge), clause.start, clause.end) if not _inside(a, named)
+        ]
         pairs = [(a, e) for a in anaphors for e in live if _distance(block.key, a, e) <= window]
         if pairs:
-            context = self._earlier_targets(rule, block, sentence, excluded)
+            context = self._earlier_targets(rule, block, sentence, clause, excluded)
         else:
             pairs = [(e, e) for e in live if e.entry.data.get("outcome")]
-            context = self._earlier_targets(rule, block, sentence, excluded, testimonial_only=True)
+            context = self._earlier_targets(rule, block, sentence, clause, excluded, testimonial_only=True)
             if not (pairs and context):
                 return
         if not context and block.heading is not None:
@@ -458,10 +464,18 @@ class ClaimCheck:
             yield self._pair_hit(rule, clause, anaphor, context[0], effect)
 
     def _earlier_targets(
-        self, rule: Rule, block: AnalyzedBlock, sentence: Sentence, excluded: list[LexiconMatch], testimonial_only: bool = False
+        self,
+        rule: Rule,
+        block: AnalyzedBlock,
+        sentence: Sentence,
+        clause: Clause,
+        excluded: list[LexiconMatch],
+        testimonial_only: bool = False,
     ) -> list[LexiconMatch]:
-        """The rule's targets named in the block before ``sentence``; with ``testimonial_only``,
-        only those of the testimonial the sentence belongs to (none outside one)."""
+        """The rule's targets named in the block before ``clause``, in earlier sentences or in
+        earlier clauses of its own ("Bel fıtığım için fizik tedavi görüyorum, bununla birlikte
+        … ağrılarım azaldı"); with ``testimonial_only``, only those of the testimonial the
+        sentence belongs to (none outside one)."""
         start = 0
         if testimonial_only:
             if (around := block.testimonial_around(sentence.start)) is None:
@@ -471,7 +485,7 @@ class ClaimCheck:
             m
             for lexicon in rule.option("targets")
             for m in _matches(block, lexicon, sentence.lang, self.knowledge)
-            if start <= m.start and m.end <= sentence.start and not _inside(m, excluded)
+            if start <= m.start and m.end <= clause.start and not _inside(m, excluded)
         ]
 
     def _absolved(self, rule: Rule, clause: Clause, start: int, end: int) -> bool:
