@@ -885,3 +885,20 @@ def test_own_test_results_are_markers(lint, text, lang, expected):
 )
 def test_the_writers_pain_and_the_disease_it_stands_for(lint, text, expected):
     assert _codes(lint, text, "tr") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ('On-screen text: "the natural ADHD med nobody told you about"', "en", ["CL103"]),
+        ("Omega-3 is literally an anti-inflammatory.", "en", ["CL103"]),
+        ("Her psychiatrist calls fish oil a gentle natural mood stabilizer.", "en", ["CL103"]),
+        ("Zerdeçal ekstresi güçlü bir doğal iltihap giderici gibi çalışır.", "tr", ["CL103"]),
+        ("Bunu içince ağrı kesiciye gerek kalıyor mu?", "tr", ["CL104"]),
+        ("Kemik erimesinde ilaçların etkinliğini destekler.", "tr", ["CL101", "CL104"]),
+        ("Many customers have switched from zolpidem to Night Drops.", "en", ["CL104"]),
+        ("Several parents now give their children omega-3 instead of ADHD medication.", "en", ["CL104"]),
+    ],
+)
+def test_drug_classes_and_substitutions_seen_in_holdout17(lint, text, lang, expected):
+    assert sorted(_codes(lint, text, lang)) == expected
