@@ -902,3 +902,15 @@ def test_the_writers_pain_and_the_disease_it_stands_for(lint, text, expected):
 )
 def test_drug_classes_and_substitutions_seen_in_holdout17(lint, text, lang, expected):
     assert sorted(_codes(lint, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The gummies my kids ask for #momlife #adhdmom #omega3", ["CL101"]),
+        ("Part 2 because you asked #asthmamom #kidshealth", ["CL101"]),
+        ("#coldbrew #coffee #morningroutine", []),
+    ],
+)
+def test_a_hashtag_gluing_a_community_word_to_a_disease(lint, text, expected):
+    assert _codes(lint, text, "en") == expected

@@ -133,6 +133,7 @@ class LanguageModel:
     testimonial: re.Pattern[str] | None
     review_header: re.Pattern[str] | None
     tag_line: re.Pattern[str] | None
+    hashtag_tails: dict[str, tuple[str, ...]]  # words a hashtag glues after a disease ("#adhdmom")
 
     @classmethod
     def from_data(cls, context: dict[str, Any]) -> LanguageModel:
@@ -173,6 +174,7 @@ class LanguageModel:
             _union(context.get("testimonials") or []),
             _union(context.get("review_headers") or []),
             _union(context.get("tag_lines") or []),
+            {lang: tuple(sorted((fold(w) for w in (context.get("hashtag_tails") or {}).get(lang) or ()), key=len, reverse=True)) for lang in LANGUAGES},
         )
 
     def acts_on_benign_object(self, key: str, start: int, end: int, lang: str) -> bool:

@@ -210,12 +210,13 @@ class ClaimCheck:
 
     def _fused_hashtag_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause):
         """A hashtag that glues a disease to a cure or product word ("#insomniacure",
-        "#anxietyrelief", "#migrenstop"), or that writes a disease of several words as one
-        ("#nightterrors", "#huzursuzbacaksendromu")."""
+        "#anxietyrelief", "#migrenstop") or to a community word ("#adhdmom", "#asthmawarrior"),
+        or that writes a disease of several words as one ("#nightterrors",
+        "#huzursuzbacaksendromu")."""
         if not rule.option("hashtags"):
             return
         for tag in re.finditer(r"#(\w{6,})", block.key[clause.start : clause.end]):
-            head = next(self._split_glued(tag.group(1)), None)
+            head = next(self._split_glued(tag.group(1)), None) or self._without_tail(tag.group(1), lang)
             found = next(self._entries_named(rule, head, lang), None) if head else None
             found = found or self._glued_entry(rule, lang, tag.group(1))
             if found:
@@ -223,6 +224,15 @@ class ClaimCheck:
                 target = LexiconMatch(start, clause.start + tag.end(), found, lang, "", False)
                 yield _Hit(start, target.end, target, None, self._absolved(rule, clause, start, target.end))
                 return
+
+    def _without_tail(self, word: str, lang: str) -> str | None:
+        """A hashtag's head when it glues a community word after it ("adhdmom" → "adhd",
+        "#migrenlife"); hashtags in Turkish posts are often English, so both lists count."""
+        tails = self.model.hashtag_tails
+        for tail in (*tails.get(lang, ()), *tails.get("en", ())):
+            if word.endswith(tail) and len(word) - len(tail) >= 3:
+                return word[: -len(tail)]
+        return None
 
     def _glued_entry(self, rule: Rule, lang: str, word: str) -> Entry | None:
         """The target entry of a term of several words that ``word`` writes as one, with a
