@@ -914,3 +914,14 @@ def test_drug_classes_and_substitutions_seen_in_holdout17(lint, text, lang, expe
 )
 def test_a_hashtag_gluing_a_community_word_to_a_disease(lint, text, expected):
     assert _codes(lint, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("His urologist postponed his surgery after six months on our formula.", "en"),
+        ("Doktor ameliyat demişti, şimdi bekleyelim diyor.", "tr"),
+    ],
+)
+def test_a_treatment_put_off_is_a_substitution(lint, text, lang):
+    assert _codes(lint, text, lang) == ["CL104"]
