@@ -925,3 +925,7 @@ def test_a_hashtag_gluing_a_community_word_to_a_disease(lint, text, expected):
 )
 def test_a_treatment_put_off_is_a_substitution(lint, text, lang):
     assert _codes(lint, text, lang) == ["CL104"]
+
+
+def test_a_drugs_side_effects_named_as_such(lint):
+    assert _codes(lint, "**Helped with his ADHD meds side effects** ★★★★★", "en") == ["CL105"]
