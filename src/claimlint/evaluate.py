@@ -156,6 +156,8 @@ REPORT_SECTIONS = (
     ("holdout14", "CL1", "Disease claims (CL1xx), long-form: a pharmacist's guide, a brand blog, a wellness guide (held out, since used for error analysis)"),
     ("holdout15", "CL1", "Disease claims (CL1xx), social posts, chat, newsletters, a bilingual page (held out, since used for error analysis)"),
     ("holdout16", "CL1", "Disease claims (CL1xx), untouched held-out long-form copy (a brand blog, a shop's article, a health-news piece)"),
+    ("holdout17", "CL1", "Disease claims (CL1xx), short copy: social posts, a marketplace page, a parenting thread (held out, since used for error analysis)"),
+    ("holdout18", "CL1", "Disease claims (CL1xx), untouched held-out long-form copy (an e-pharmacy blog, a natural-living blog, a brand guide)"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )
