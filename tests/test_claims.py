@@ -929,3 +929,16 @@ def test_a_treatment_put_off_is_a_substitution(lint, text, lang):
 
 def test_a_drugs_side_effects_named_as_such(lint):
     assert _codes(lint, "**Helped with his ADHD meds side effects** ★★★★★", "en") == ["CL105"]
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # what the doctor prescribed is a drug, whatever it is called
+        ("Dermatoloğun yazdığı kremi de bıraktım, sadece bunu kullanıyorum.", "tr", ["CL104"]),
+        ("I barely needed the tablets my doctor gave me.", "en", ["CL104"]),
+        ("Doktorun yazdığı ilacı aksatmadan kullanın.", "tr", []),
+    ],
+)
+def test_what_the_doctor_prescribed_is_a_drug(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
