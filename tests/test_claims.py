@@ -942,3 +942,17 @@ def test_a_drugs_side_effects_named_as_such(lint):
 )
 def test_what_the_doctor_prescribed_is_a_drug(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Hemen ilaca başlamak istemeyenler için doğal bir seçenek.", "tr", ["CL104"]),
+        ("Statine başlamak istemedim, bunu denedim.", "tr", ["CL104"]),
+        ("A natural choice for anyone who would rather avoid antibiotics.", "en", ["CL104"]),
+        ("Essitalopramla birlikte kullanınca çok daha iyi hissediyorum.", "tr", ["CL104"]),
+        ("İlacınızla birlikte kullanmayın.", "tr", []),
+    ],
+)
+def test_offered_to_those_who_would_rather_not_take_a_drug_or_beside_it(lint, text, lang, expected):
+    assert _codes(lint, text, lang) == expected
