@@ -956,3 +956,14 @@ def test_what_the_doctor_prescribed_is_a_drug(lint, text, lang, expected):
 )
 def test_offered_to_those_who_would_rather_not_take_a_drug_or_beside_it(lint, text, lang, expected):
     assert _codes(lint, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kemik erimesine karşı önlemini bugünden al, yarın çok geç olmasın!",
+        "D3 sayesinde bu kış gribe ve soğuk algınlığına yakalanma!",
+    ],
+)
+def test_idiomatic_negatives_that_urge_or_promise(lint, text):
+    assert _codes(lint, text, "tr") == ["CL101"]
