@@ -967,3 +967,16 @@ def test_offered_to_those_who_would_rather_not_take_a_drug_or_beside_it(lint, te
 )
 def test_idiomatic_negatives_that_urge_or_promise(lint, text):
     assert _codes(lint, text, "tr") == ["CL101"]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Astım spreyimi aylardır kullanmıyorum.", "tr"),
+        ("Ağrı kesiciye bir daha el sürmedim.", "tr"),
+        ("I haven't had to take my inhaler since spring.", "en"),
+        ("Honestly it outperforms ibuprofen for my back.", "en"),
+    ],
+)
+def test_more_ways_of_doing_without_a_drug(lint, text, lang):
+    assert "CL104" in _codes(lint, text, lang)
