@@ -980,3 +980,17 @@ def test_idiomatic_negatives_that_urge_or_promise(lint, text):
 )
 def test_more_ways_of_doing_without_a_drug(lint, text, lang):
     assert "CL104" in _codes(lint, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # brainstormed words that are effects…
+        ("Migrenim uçup gitti, kendime geldim.", ["CL101"]),
+        # …and their false friends: forgetfulness is no forgetting, a diuretic no expelling
+        ("Unutkanlık şikâyetleriyle gittiği poliklinikte Haşimoto tanısı aldı.", []),
+        ("İdrar söktürücüler ve statinler gibi bazı ilaçlar, böbrek hastalığı krampları tetikleyebilir.", []),
+    ],
+)
+def test_brainstormed_effects_and_their_false_friends(lint, text, expected):
+    assert _codes(lint, text, "tr") == expected
