@@ -91,7 +91,7 @@ class ClaimCheck:
         self.context_rule = next((r for r in knowledge.rules.values() if r.kind == "context" and r.code in selected), None)
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         self._name_terms: dict[tuple[str, str], list[tuple[str, Entry]]] = {}
-        self._glued: dict[tuple[str, str], dict[str, Entry]] = {}
+        self._glued: dict[tuple[str, str], tuple[dict[str, Entry], re.Pattern[str]]] = {}
 
     def run(self, blocks: list[AnalyzedBlock]) -> list[Finding]:
         """All claim findings of a document, sentence by sentence."""
@@ -239,12 +239,10 @@ class ClaimCheck:
         noun suffix of ``lang`` ("nightterrors" is "night terror" in the plural), if any."""
         key = (rule.code, lang)
         if key not in self._glued:
-            self._glued[key] = {term.replace(" ", ""): entry for term, entry in self._target_terms(rule, lang) if " " in term}
-        suffix = re.compile(self.knowledge.morphology[lang].suffix_grammar("noun", ""))
-        return next(
-            (entry for glued, entry in self._glued[key].items() if word.startswith(glued) and suffix.fullmatch(word, len(glued))),
-            None,
-        )
+            glued = {term.replace(" ", ""): entry for term, entry in self._target_terms(rule, lang) if " " in term}
+            self._glued[key] = (glued, re.compile(self.knowledge.morphology[lang].suffix_grammar("noun", "")))
+        glued, suffix = self._glued[key]
+        return next((entry for term, entry in glued.items() if word.startswith(term) and suffix.fullmatch(word, len(term))), None)
 
     def _split_glued(self, word: str):
         """Yield the head and the glue word of a word that ends in a product or cure word
@@ -561,13 +559,14 @@ def _in_place(entry: Entry, block: AnalyzedBlock, sentence: Sentence) -> bool:
     """Whether an effect entry limited to headings, questions or testimonials
     (``headings_only``, ``questions_only``, ``testimonials_only``; any of its places when it has
     several) counts in this sentence."""
+    # judged lazily: this runs for every effect match, and most entries have no limit
     places = {
-        "headings_only": block.block.kind == "heading",
-        "questions_only": sentence.is_question,
-        "testimonials_only": block.testimonial_around(sentence.start) is not None,
+        "headings_only": lambda: block.block.kind == "heading",
+        "questions_only": lambda: sentence.is_question,
+        "testimonials_only": lambda: block.testimonial_around(sentence.start) is not None,
     }
     limits = [place for place in places if entry.data.get(place)]
-    return not limits or any(places[place] for place in limits)
+    return not limits or any(places[place]() for place in limits)
 
 
 def _is_name(text: str) -> bool:
