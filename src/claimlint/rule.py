@@ -33,7 +33,7 @@ _COMMON_OPTIONAL = ("default", "overrides", "criterion")
 # Keys each rule kind accepts (beyond the common ones), and which of them are required.
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # a co-occurrence rule may add patterns for constructions a word pair cannot express
-    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by", "implied_by", "patterns")),
+    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by", "implied_by", "afflictions", "patterns")),
     "pattern": (("patterns",), ("requires", "scope", "negation", "caution")),
     "disclaimer": (("check",), ()),
     "dose": ((), ()),
@@ -288,8 +288,9 @@ def _check_references(rule: Rule, knowledge: Knowledge) -> None:
     named = []
     for key in ("targets", "with", "requires", "exclude", "carried_by"):
         named.extend(rule.option(key) or ())
-    if rule.option("anaphors"):
-        named.append(rule.option("anaphors"))
+    for key in ("anaphors", "afflictions"):
+        if rule.option(key):
+            named.append(rule.option(key))
     for patterns in (rule.option("patterns") or {}).values():
         for pattern in patterns or ():
             named.extend(_PLACEHOLDER.findall(pattern))

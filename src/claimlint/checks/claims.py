@@ -396,6 +396,9 @@ class ClaimCheck:
             # quoted from the disease when the clause names it, else from its sign
             anchor = target if target.start >= clause.start else sign
             yield self._pair_hit(rule, clause, anchor, target, effect)
+        elif afflicted := self._afflicted_pair(rule, block, sentence, clause, live, excluded):
+            target, effect = afflicted
+            yield self._pair_hit(rule, clause, target, target, effect)
         elif targets and any(e.negated for e in effects):
             # named, but the effect verb itself is negated ("tedavi edilemez"): a mention for CL100
             target, effect = targets[0], next(e for e in effects if e.negated)
@@ -442,6 +445,36 @@ class ClaimCheck:
             return None
         sign, effect = min(pairs, key=lambda pair: _distance(block.key, *pair))
         return min(targets, key=lambda t: _distance(block.key, t, sign)), sign, effect
+
+    def _afflicted_pair(self, rule, block, sentence, clause, live, excluded):
+        """A disease the sentence says someone has ("Sedef hastalığım var", "my son has ADHD",
+        "Dikkat eksikliği olan oğluma") is what the rest of the sentence is about: an outcome
+        after it ("…, nefesi açıldı, hepsi geçti") or, in a question, any effect ("…, faydası olur
+        mu?") claims that disease, however far from it."""
+        frames = rule.option("afflictions")
+        effects = [e for e in live if e.entry.data.get("outcome") or sentence.is_question]
+        if not frames or not effects:
+            return None
+        lang = sentence.lang
+        had = [f for f in _in(_matches(block, frames, lang, self.knowledge), sentence.start, clause.end) if not f.negated]
+        afflicted = [
+            t
+            for lexicon in rule.option("targets")
+            for t in _in(_matches(block, lexicon, lang, self.knowledge), sentence.start, clause.end)
+            if not _inside(t, excluded)
+            and any(self._frames(f, t, block.key) for f in had)
+        ]
+        pairs = [(t, e) for t in afflicted for e in effects if e.start >= t.end]
+        return pairs[0] if pairs else None
+
+    def _frames(self, frame: LexiconMatch, target: LexiconMatch, key: str) -> bool:
+        """Whether an affliction frame is said of this target: on the side its entry names
+        (``side``: before, as "I have" and "diagnosed with" are; or after, as "var" and "hastası"
+        are), and within its ``window`` of words."""
+        after = frame.entry.data.get("side", "after") == "after"
+        if (frame.start >= target.end) != after:
+            return False
+        return _distance(key, frame, target) <= frame.entry.data.get("window", 1)
 
     def _anaphor_hits(self, rule, block, sentence, clause, live, window, excluded):
         """An effect on "attacks"/"belirtiler" claims the disease named by the section heading
