@@ -994,3 +994,44 @@ def test_more_ways_of_doing_without_a_drug(lint, text, lang):
 )
 def test_brainstormed_effects_and_their_false_friends(lint, text, expected):
     assert _codes(lint, text, "tr") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # the word "disease" beside a named disease is a claim of its own…
+        ("Fewer colds, fewer sick days, all winter long.", "en", ["CL101", "CL107"]),
+        # …and inside the claim on a named disease it is that disease
+        ("Reflü ve gastrit derdine son veren formül.", "tr", ["CL101"]),
+    ],
+)
+def test_disease_word_beside_or_inside_a_named_disease_claim(lint, text, lang, expected):
+    assert sorted(_codes(lint, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Sedef hastalığım var, dirseklerime sürsem faydası olur mu?", "tr"),
+        ("Annem KOAH hastası, kullanmaya başlayalı öksürüğü tamamen geçti.", "tr"),
+        ("My son has asthma, we started him on it in March and he has been so much better.", "en"),
+    ],
+)
+def test_a_disease_someone_has_is_what_the_sentence_goes_on_about(lint, text, lang):
+    assert "CL101" in _codes(lint, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Böbrek hastalığım var, kullanmadan önce doktoruma sordum.", "tr"),
+        ("I have diabetes, so I always check with my pharmacist first.", "en"),
+    ],
+)
+def test_a_disease_someone_has_claims_nothing_without_an_outcome(lint, text, lang):
+    assert _codes(lint, text, lang) == []
+
+
+@pytest.mark.parametrize("text", ["Sedefini 4 ayda temizlemiş.", "Migren ataklarım belirgin şekilde azalmış."])
+def test_the_reported_past_mis_is_a_verb_form(lint, text):
+    assert "CL101" in _codes(lint, text, "tr")

@@ -33,7 +33,7 @@ _COMMON_OPTIONAL = ("default", "overrides", "criterion")
 # Keys each rule kind accepts (beyond the common ones), and which of them are required.
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # a co-occurrence rule may add patterns for constructions a word pair cannot express
-    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by", "implied_by", "afflictions", "patterns")),
+    "cooccurrence": (("targets",), ("with", "scope", "window", "negation", "caution", "anaphors", "exclude", "strength", "hashtags", "carried_by", "implied_by", "afflictions", "overrides_within", "patterns")),
     "pattern": (("patterns",), ("requires", "scope", "negation", "caution")),
     "disclaimer": (("check",), ()),
     "dose": ((), ()),

@@ -135,7 +135,17 @@ class ClaimCheck:
                     found.append((rule, finding))
         found.extend(self._implied(index, block, sentence, found))
         overridden = {code for rule, _ in found for code in rule.overrides}
-        kept = _dedupe([finding for rule, finding in found if rule.code not in overridden])
+        # "Uykusuzluk derdim bitti": the word "dert" inside the insomnia claim is that claim's,
+        # while "Protects against infections and chronic disease" makes two claims
+        covering = [(code, f) for rule, f in found for code in rule.option("overrides_within") or ()]
+        kept = _dedupe(
+            [
+                finding
+                for rule, finding in found
+                if rule.code not in overridden
+                and not any(code == rule.code and f.start <= finding.start and finding.end <= f.end for code, f in covering)
+            ]
+        )
         if sentence.is_citation:
             # a reference splits into sentences ("Smith J. Magnesium in migraine. Allergy. 2019"):
             # one warning per reference line is enough
