@@ -158,6 +158,8 @@ REPORT_SECTIONS = (
     ("holdout16", "CL1", "Disease claims (CL1xx), untouched held-out long-form copy (a brand blog, a shop's article, a health-news piece)"),
     ("holdout17", "CL1", "Disease claims (CL1xx), short copy: social posts, a marketplace page, a parenting thread (held out, since used for error analysis)"),
     ("holdout18", "CL1", "Disease claims (CL1xx), untouched held-out long-form copy (an e-pharmacy blog, a natural-living blog, a brand guide)"),
+    ("holdout19", "CL1", "Disease claims (CL1xx), untouched held-out short copy (a marketplace page, a sales chat, social captions and reviews, a parenting thread)"),
+    ("holdout20", "CL1", "Disease claims (CL1xx), untouched held-out short copy (a newsletter and landing page, a mothers' forum, a landing page, e-mails and a podcast ad)"),
     ("doses", "CL3", "Dose figures (CL3xx)"),
     ("holdout-doses", "CL3", "Dose figures (CL3xx), held-out copy (used once for error analysis)"),
 )
