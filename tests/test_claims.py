@@ -174,9 +174,14 @@ def test_negation_in_scope_absolves(lint, text, lang):
     assert [c for c in _codes(lint, text, lang) if c != "CL100"] == []
 
 
-@pytest.mark.parametrize("name", ["ReflüKal", "HaşimoDestek"])
+@pytest.mark.parametrize("name", ["ReflüKal", "HaşimoDestek", "Reflü-Stop", "Migrenstop", "AnksiyoFree"])
 def test_turkish_brand_names_fusing_a_disease(lint, name):
     assert "CL108" in _codes(lint, f"Sepete {name} tabletlerini de ekleyin.", "tr")
+
+
+@pytest.mark.parametrize("text", ["Kemoterapi alan hastalar onkoloğuna danışmalıdır.", "Fitoterapi uzmanı Ayşe Kaya yazdı."])
+def test_a_capitalised_word_is_a_name_only_with_its_disease(lint, text):
+    assert "CL108" not in _codes(lint, text, "tr")
 
 
 def test_gecir_relieves_only_an_accusative_object(lint):

@@ -34,10 +34,11 @@ from ..rule import Knowledge, Rule
 
 _WORDS = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-# A brand name written as one word: "MigraineStop", "ArthriFlex", "GlucoCure".
-# Turkish letters count in brand names too: "ReflüKal", "HaşimoDestek", "MİGRENSTOP"
+# A brand name written as one word: "MigraineStop", "ArthriFlex", "GlucoCure", "Reflu-Stop".
+# Turkish letters count in brand names too: "ReflüKal", "HaşimoDestek", "MİGRENSTOP". A
+# capitalised word counts only when it ends in a product word ("Gripstop").
 _UPPER, _LOWER = "A-ZÇĞİÖŞÜ", "a-zçğıöşü"
-_FUSED_NAME = re.compile(rf"\b(?:[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)+|[{_UPPER}]{{6,}})\b")
+_FUSED_NAME = re.compile(rf"\b(?:[{_UPPER}][{_LOWER}]+(?:-?[{_UPPER}][{_LOWER}]+)+|[{_UPPER}]{{6,}}|[{_UPPER}][{_LOWER}]{{5,}})\b")
 _NAME_PART = re.compile(rf"[{_UPPER}][{_LOWER}]+")
 
 
@@ -207,11 +208,15 @@ class ClaimCheck:
         "ArthriFlex", "MİGRENSTOP"); a fused cure noun claims a disease by itself ("GlucoCure")."""
         for name in _FUSED_NAME.finditer(block.block.text, sentence.start, sentence.end):
             written = [part.lower() for part in _NAME_PART.findall(name.group())]
-            parts = [fold(part) for part in written] or list(self._split_glued(fold(name.group())))
+            one_word = len(written) == 1
+            if one_word or not written:  # "Gripstop", "MİGRENSTOP": a name only if it ends in a glue word
+                parts, written = list(self._split_glued(fold(name.group()))), []
+            else:
+                parts = [fold(part) for part in written]
             disease = next((e for part in parts for e in self._entries_named(rule, part, sentence.lang)), None)
             # a cure noun as written: "AnneCare" is not "çare" (an all-capitals name can only be
-            # compared folded)
-            cure = any(p in self._cure_words for p in written) if written else any(p in self._cure_nouns for p in parts)
+            # compared folded); a capitalised word needs its disease ("Kemoterapi" is no name)
+            cure = any(p in self._cure_words for p in written) if written else not one_word and any(p in self._cure_nouns for p in parts)
             if disease is None and not cure:
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
@@ -312,12 +317,14 @@ class ClaimCheck:
     def _entries_named(self, rule: Rule, part: str, lang: str):
         """Target entries with a one-word term that is ``part`` or that ``part`` cuts short
         (at least five letters and most of the word: "arthri", "hypertens"). A part that names
-        an organ ("Prosta", "Gastro", "Gut") is not a disease."""
+        an organ ("Prosta", "Gastro", "Gut") is not a disease. A cut ending in the combining
+        vowel o counts without it ("Anksiyo" of "anksiyete")."""
         if part in self._organs or (len(part) >= 4 and any(organ.startswith(part) for organ in self._organs)):
             return
+        stem = part[:-1] if part.endswith("o") and len(part) >= 6 else part
         seen = set()
         for term, entry in self._one_word_terms(rule, lang):
-            if entry.id not in seen and (term == part or (len(part) >= 5 and term.startswith(part) and len(part) >= 0.6 * len(term))):
+            if entry.id not in seen and (term == part or (len(stem) >= 5 and term.startswith(stem) and len(stem) >= 0.6 * len(term))):
                 seen.add(entry.id)
                 yield entry
 
