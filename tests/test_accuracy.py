@@ -8,6 +8,7 @@ from claimlint.evaluate import (
     README_END,
     README_START,
     Tally,
+    banned_word_tallies,
     evaluate,
     full_report,
     readme_block,
@@ -49,3 +50,15 @@ def test_disease_claims_meet_the_target_in_both_languages():
             if tally_lang == lang:
                 total.add(tally)
         assert total.precision >= 0.95 and total.recall >= 0.95, (lang, total)
+
+
+def test_a_banned_word_list_flags_negations_and_misses_inflections(tmp_path):
+    corpus = tmp_path / "copy.tr.md"
+    corpus.write_text(
+        "Bu ürün migreni tedavi etmez.\n"  # a denial: the list flags it
+        "Kabızlığa birebir. <!-- expect: CL101 -->\n",  # "kabızlık" softened: the list misses it
+        encoding="utf-8",
+    )
+    assert banned_word_tallies([corpus])["tr"] == Tally(tp=0, fp=1, fn=1)
+    assert evaluate([corpus], "CL1").line_tallies["tr"] == Tally(tp=1, fp=0, fn=0)
+
