@@ -179,7 +179,15 @@ def test_turkish_brand_names_fusing_a_disease(lint, name):
     assert "CL108" in _codes(lint, f"Sepete {name} tabletlerini de ekleyin.", "tr")
 
 
-@pytest.mark.parametrize("text", ["Kemoterapi alan hastalar onkoloğuna danışmalıdır.", "Fitoterapi uzmanı Ayşe Kaya yazdı."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kemoterapi alan hastalar onkoloğuna danışmalıdır.",
+        "Fitoterapi uzmanı Ayşe Kaya yazdı.",
+        "Psikoterapi de bir seçenektir.",
+        "Hashimoto-Tiroidit hastaları doktoruna danışmalıdır.",
+    ],
+)
 def test_a_capitalised_word_is_a_name_only_with_its_disease(lint, text):
     assert "CL108" not in _codes(lint, text, "tr")
 
@@ -1018,7 +1026,7 @@ def test_disease_word_beside_or_inside_a_named_disease_claim(lint, text, lang, e
     "text,lang",
     [
         ("Sedef hastalığım var, dirseklerime sürsem faydası olur mu?", "tr"),
-        ("Annem KOAH hastası, kullanmaya başlayalı öksürüğü tamamen geçti.", "tr"),
+        ("Astımı olan annem kullanıyor, nefesi açıldı.", "tr"),
         ("My son has asthma, we started him on it in March and he has been so much better.", "en"),
     ],
 )
@@ -1031,6 +1039,11 @@ def test_a_disease_someone_has_is_what_the_sentence_goes_on_about(lint, text, la
     [
         ("Böbrek hastalığım var, kullanmadan önce doktoruma sordum.", "tr"),
         ("I have diabetes, so I always check with my pharmacist first.", "en"),
+        # a frame negated where it stands: nobody has the disease
+        ("KOAH hastası değilim ama nefesim açıldı.", "tr"),
+        ("I don't have asthma, but this made me feel so much better.", "en"),
+        # a question about a normal function is no question about the disease
+        ("My son has asthma; is it safe, and will it support healthy bones?", "en"),
     ],
 )
 def test_a_disease_someone_has_claims_nothing_without_an_outcome(lint, text, lang):
@@ -1040,3 +1053,7 @@ def test_a_disease_someone_has_claims_nothing_without_an_outcome(lint, text, lan
 @pytest.mark.parametrize("text", ["Sedefini 4 ayda temizlemiş.", "Migren ataklarım belirgin şekilde azalmış."])
 def test_the_reported_past_mis_is_a_verb_form(lint, text):
     assert "CL101" in _codes(lint, text, "tr")
+
+
+def test_mis_as_the_adjective_of_a_state_is_no_verb(lint):
+    assert _codes(lint, "Yorgunluktan bitmiş durumdayım, migrenim de var.", "tr") == []

@@ -206,6 +206,25 @@ def test_lexicon_entry_needing_an_undefined_case_is_a_rule_pack_error(tmp_path):
     assert "needs case 'ablative'" in result.output
 
 
+def test_an_affliction_frame_on_an_unknown_side_is_a_rule_pack_error(tmp_path):
+    pack = tmp_path / "pack"
+    write(pack / "lexicon" / "extra.yaml", "lexicon: afflictions\nentries:\n  - id: got\n    side: left\n    en: [got]\n")
+    result = run([str(write(tmp_path / "a.md", CLEAN)), "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert "has side 'left'" in result.output
+
+
+def test_a_rule_overriding_an_unknown_rule_is_a_rule_pack_error(tmp_path):
+    rule = (
+        "rules:\n  - code: CL901\n    name: x\n    kind: cooccurrence\n    severity: error\n    summary: s\n    message: m\n"
+        "    help: h\n    sources: [s]\n    targets: [diseases]\n    overrides_within: [CL999]\n    examples: {en: {fail: [a], pass: [b]}}\n"
+    )
+    write(tmp_path / "pack" / "mine.yaml", rule)
+    result = run([str(write(tmp_path / "a.md", CLEAN)), "--rules", str(tmp_path / "pack")])
+    assert result.exit_code == 2
+    assert "overrides_within names unknown rule 'CL999'" in result.output
+
+
 def test_a_bad_context_pattern_is_a_rule_pack_error_not_a_crash(tmp_path):
     pack = tmp_path / "pack"
     write(pack / "context.yaml", "caution:\n  en: ['(unclosed']\n")

@@ -151,6 +151,8 @@ def load_packs(extra_packs: list[Path] | tuple[Path, ...] = ()) -> Knowledge:
             for companion in [entry.data.get("only_with"), *(entry.data.get("not_with") or ())]:
                 if companion and companion not in knowledge.lexicon_data:
                     raise RuleError(f"lexicon '{name}': entry '{entry.id}' needs unknown lexicon '{companion}'")
+            if entry.data.get("side", "after") not in ("before", "after"):
+                raise RuleError(f"lexicon '{name}': entry '{entry.id}' has side '{entry.data['side']}' (expected before or after)")
             case = entry.data.get("object_case")
             for lang in entry.terms if case else ():
                 if case not in morphology[lang].cases:
@@ -297,6 +299,7 @@ def _check_references(rule: Rule, knowledge: Knowledge) -> None:
     for name in named:
         if name not in knowledge.lexicon_data:
             raise RuleError(f"{rule.path}: {rule.code}: unknown lexicon '{name}'")
-    for code in rule.option("implied_by") or ():
-        if code not in knowledge.rules:
-            raise RuleError(f"{rule.path}: {rule.code}: implied_by names unknown rule '{code}'")
+    for key, codes in (("implied_by", rule.option("implied_by")), ("overrides", rule.overrides), ("overrides_within", rule.option("overrides_within"))):
+        for code in codes or ():
+            if code not in knowledge.rules:
+                raise RuleError(f"{rule.path}: {rule.code}: {key} names unknown rule '{code}'")

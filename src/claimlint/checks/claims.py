@@ -36,7 +36,8 @@ _WORDS = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # A brand name written as one word: "MigraineStop", "ArthriFlex", "GlucoCure", "Reflu-Stop".
 # Turkish letters count in brand names too: "ReflüKal", "HaşimoDestek", "MİGRENSTOP". A
-# capitalised word counts only when it ends in a product word ("Gripstop").
+# capitalised word ("Gripstop") and a hyphenated name ("Reflü-Stop") are candidates here;
+# ``_fused_name_parts`` keeps only those that end in a product word.
 _UPPER, _LOWER = "A-ZÇĞİÖŞÜ", "a-zçğıöşü"
 _FUSED_NAME = re.compile(rf"\b(?:[{_UPPER}][{_LOWER}]+(?:-?[{_UPPER}][{_LOWER}]+)+|[{_UPPER}]{{6,}}|[{_UPPER}][{_LOWER}]{{5,}})\b")
 _NAME_PART = re.compile(rf"[{_UPPER}][{_LOWER}]+")
@@ -137,8 +138,8 @@ class ClaimCheck:
         found.extend(self._implied(index, block, sentence, found))
         overridden = {code for rule, _ in found for code in rule.overrides}
         # "Uykusuzluk derdim bitti": the word "dert" inside the insomnia claim is that claim's,
-        # while "Protects against infections and chronic disease" makes two claims
-        covering = [(code, f) for rule, f in found for code in rule.option("overrides_within") or ()]
+        # while "Fewer colds, fewer sick days" makes two claims
+        covering = [(code, f) for rule, f in found if rule.code not in overridden for code in rule.option("overrides_within") or ()]
         kept = _dedupe(
             [
                 finding
@@ -207,21 +208,42 @@ class ClaimCheck:
         """Brand names fuse a disease, often cut short, with a product word ("MigraineStop",
         "ArthriFlex", "MİGRENSTOP"); a fused cure noun claims a disease by itself ("GlucoCure")."""
         for name in _FUSED_NAME.finditer(block.block.text, sentence.start, sentence.end):
-            written = [part.lower() for part in _NAME_PART.findall(name.group())]
-            one_word = len(written) == 1
-            if one_word or not written:  # "Gripstop", "MİGRENSTOP": a name only if it ends in a glue word
-                parts, written = list(self._split_glued(fold(name.group()))), []
-            else:
-                parts = [fold(part) for part in written]
-            disease = next((e for part in parts for e in self._entries_named(rule, part, sentence.lang)), None)
-            # a cure noun as written: "AnneCare" is not "çare" (an all-capitals name can only be
-            # compared folded); a capitalised word needs its disease ("Kemoterapi" is no name)
-            cure = any(p in self._cure_words for p in written) if written else not one_word and any(p in self._cure_nouns for p in parts)
+            found = self._fused_name_parts(rule, name.group(), sentence.lang)
+            if found is None:
+                continue
+            disease, cure = found
             if disease is None and not cure:
                 continue
             target = LexiconMatch(name.start(), name.end(), disease, sentence.lang, "", False) if disease else None
             clause = next(c for c in sentence.clauses if c.start <= name.start() < c.end)
             yield _Hit(name.start(), name.end(), target, None, self._absolved(rule, clause, name.start(), name.end()))
+
+    def _fused_name_parts(self, rule: Rule, name: str, lang: str) -> tuple[Entry | None, bool] | None:
+        """The disease a name fuses, and whether it fuses a cure noun; None when the word is no
+        brand name. Camel case needs no more ("ArthriFlex"); a hyphenated name must end in a
+        product word ("Reflü-Stop", not "Hashimoto-Tiroidit"); an all-capitals word or a
+        capitalised one must end in a glue word, and a capitalised one must name its disease
+        in full ("Gripstop", not "Psikoterapi" or "Kemoterapi")."""
+        written = [part.lower() for part in _NAME_PART.findall(name)]
+        if "-" in name:
+            if fold(written[-1]) not in self._glue_words:
+                return None
+            parts = [fold(part) for part in written]
+        elif len(written) > 1:
+            parts = [fold(part) for part in written]
+        else:
+            parts = list(self._split_glued(fold(name)))
+            if not parts:
+                return None
+            if written:  # one capitalised word
+                head = parts[0]
+                disease = next((e for term, e in self._one_word_terms(rule, lang) if term == head), None)
+                return disease, False
+        disease = next((e for part in parts for e in self._entries_named(rule, part, lang)), None)
+        # a cure noun as written: "AnneCare" is not "çare" (an all-capitals name can only be
+        # compared folded)
+        cure = any(p in self._cure_words for p in written) if len(written) > 1 else any(p in self._cure_nouns for p in parts)
+        return disease, cure
 
     def _fused_hashtag_hits(self, rule: Rule, block: AnalyzedBlock, lang: str, clause: Clause):
         """A hashtag that glues a disease to a cure or product word ("#insomniacure",
@@ -466,25 +488,31 @@ class ClaimCheck:
     def _afflicted_pair(self, rule, block, sentence, clause, live, excluded):
         """A disease the sentence says someone has ("Sedef hastalığım var", "my son has ADHD",
         "Dikkat eksikliği olan oğluma") is what the rest of the sentence is about: an outcome
-        after it ("…, nefesi açıldı, hepsi geçti") or, in a question, any effect ("…, faydası olur
-        mu?") claims that disease, however far from it."""
+        after it ("…, nefesi açıldı, hepsi geçti") or, in a question, a strong effect or an
+        outcome ("…, faydası olur mu?", "bu geçirir mi?") claims that disease, however far from
+        it. A frame negated where it stands says nobody has it ("KOAH hastası değilim", "I don't
+        have asthma"); a negation elsewhere in the clause does not ("migrenim var, ilaçlarla bile
+        geçmiyor, bu geçirir mi?")."""
         frames = rule.option("afflictions")
-        effects = [e for e in live if e.entry.data.get("outcome") or sentence.is_question]
+        effects = [e for e in live if e.entry.data.get("outcome") or (sentence.is_question and e.entry.data.get("strength") == "strong")]
         if not frames or not effects:
             return None
         lang = sentence.lang
-        had = [f for f in _in(_matches(block, frames, lang, self.knowledge), sentence.start, clause.end) if not f.negated]
+        frames_found = [
+            f
+            for f in _in(_matches(block, frames, lang, self.knowledge), sentence.start, clause.end)
+            if not any(c.start <= f.start < c.end and _negated_at(c, f, block.key) for c in sentence.clauses)
+        ]
         afflicted = [
             t
             for lexicon in rule.option("targets")
             for t in _in(_matches(block, lexicon, lang, self.knowledge), sentence.start, clause.end)
-            if not _inside(t, excluded)
-            and any(self._frames(f, t, block.key) for f in had)
+            if not _inside(t, excluded) and any(self._frame_applies(f, t, block.key) for f in frames_found)
         ]
         pairs = [(t, e) for t in afflicted for e in effects if e.start >= t.end]
         return pairs[0] if pairs else None
 
-    def _frames(self, frame: LexiconMatch, target: LexiconMatch, key: str) -> bool:
+    def _frame_applies(self, frame: LexiconMatch, target: LexiconMatch, key: str) -> bool:
         """Whether an affliction frame is said of this target: on the side its entry names
         (``side``: before, as "I have" and "diagnosed with" are; or after, as "var" and "hastası"
         are), and within its ``window`` of words."""
@@ -617,6 +645,15 @@ def _in_place(entry: Entry, block: AnalyzedBlock, sentence: Sentence) -> bool:
     }
     limits = [place for place in places if entry.data.get(place)]
     return not limits or any(places[place]() for place in limits)
+
+
+def _negated_at(clause: Clause, match: LexiconMatch, key: str) -> bool:
+    """Whether a negation cue of the clause stands right next to the match (at most one word
+    between them): "hastası değilim", "don't have"."""
+    return any(
+        len(_WORDS.findall(key[match.end : cue_start])) <= 1 if cue_start >= match.end else len(_WORDS.findall(key[cue_end : match.start])) <= 1
+        for cue_start, cue_end in clause.negations
+    )
 
 
 def _is_name(text: str) -> bool:
