@@ -976,6 +976,7 @@ def test_offered_to_those_who_would_rather_not_take_a_drug_or_beside_it(lint, te
     [
         "Kemik erimesine karşı önlemini bugünden al, yarın çok geç olmasın!",
         "D3 sayesinde bu kış gribe ve soğuk algınlığına yakalanma!",
+        "Zerdeçalın migreni önlediğini duymayan kalmasın.",
     ],
 )
 def test_idiomatic_negatives_that_urge_or_promise(lint, text):
