@@ -989,6 +989,8 @@ def test_idiomatic_negatives_that_urge_or_promise(lint, text):
         ("Astım spreyimi aylardır kullanmıyorum.", "tr"),
         ("Ağrı kesiciye bir daha el sürmedim.", "tr"),
         ("I haven't had to take my inhaler since spring.", "en"),
+        ("Bu bahar ilk defa alerji ilacı kullanmadım.", "tr"),
+        ("Çantamdaki ağrı kesiciyi unuttum, o kadar iyiyim.", "tr"),
         ("Honestly it outperforms ibuprofen for my back.", "en"),
     ],
 )
@@ -1058,3 +1060,8 @@ def test_the_reported_past_mis_is_a_verb_form(lint, text):
 
 def test_mis_as_the_adjective_of_a_state_is_no_verb(lint):
     assert _codes(lint, "Yorgunluktan bitmiş durumdayım, migrenim de var.", "tr") == []
+
+
+def test_a_dose_forgotten_is_no_drug_done_without(lint):
+    assert _codes(lint, "İlacımı almayı unuttum, ne yapmalıyım?", "tr") == []
+
