@@ -977,6 +977,8 @@ def test_offered_to_those_who_would_rather_not_take_a_drug_or_beside_it(lint, te
         "Kemik erimesine karşı önlemini bugünden al, yarın çok geç olmasın!",
         "D3 sayesinde bu kış gribe ve soğuk algınlığına yakalanma!",
         "Zerdeçalın migreni önlediğini duymayan kalmasın.",
+        "Geçen kış iki kez grip olduk, bu kış burnumuz bile akmadı.",
+        "Mürver şurubu gribi önlüyor, kış boyu evde eksik etmiyorum.",
     ],
 )
 def test_idiomatic_negatives_that_urge_or_promise(lint, text):
