@@ -24,6 +24,13 @@ def test_turkish_case_forms_and_ascii_folding_match_the_stem(knowledge, word):
     assert [m.entry.id for m in _find(knowledge, "diseases", word, "tr")] == ["insomnia"]
 
 
+@pytest.mark.parametrize("text", ["böbrek taşları", "safra taşlarım", "böbrek taşlarını"])
+def test_a_compound_whose_stem_ends_in_s_cedilla_takes_the_plural(knowledge, text):
+    # folded, "taşı" reads "tasi": its marker is the -ı after ş, not a buffer -sı
+    matches = knowledge.lexicons["diseases"].find(fold(text), "tr", knowledge.morphology["tr"])
+    assert [m.end for m in matches] == [len(text)]
+
+
 def test_onlem_precaution_is_not_the_verb_onle(knowledge):
     assert _find(knowledge, "effects", "Gerekli önlemleri alın.", "tr") == []
     assert _find(knowledge, "effects", "Migreni önler.", "tr")

@@ -140,10 +140,15 @@ class Morphology:
         without its final -(s)I marker (baş ağrısı → baş ağrı, so "baş ağrıları" matches)."""
         folded = " ".join(fold(term).split())
         stems = [folded]
-        if self.compound_marker and " " in folded:
+        marker = self.compound_marker.search(folded.rsplit(" ", 1)[-1]) if self.compound_marker and " " in folded else None
+        if marker:
             head, last = folded.rsplit(" ", 1)
-            stripped = self.compound_marker.sub("", last)
-            if len(stripped) >= 2 and stripped != last:
+            cut = marker.start()
+            # folding makes ş an s: in "taşı" the marker is -ı after the stem's ş, not -sı
+            if term.split()[-1][cut : cut + 1] in ("ş", "Ş"):
+                cut += 1
+            stripped = last[:cut]
+            if len(stripped) >= 2:
                 stems.append(f"{head} {self._unsoften(stripped)}")
         return stems
 
