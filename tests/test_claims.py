@@ -1074,3 +1074,14 @@ def test_mis_as_the_adjective_of_a_state_is_no_verb(lint):
 def test_a_dose_forgotten_is_no_drug_done_without(lint):
     assert _codes(lint, "İlacımı almayı unuttum, ne yapmalıyım?", "tr") == []
 
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Calcium may lower the absorption of antibiotics, so take them apart.", "en"),
+        ("Magnezyum, antibiyotik kullanırken emilimini azaltabilir.", "tr"),
+    ],
+)
+def test_an_interaction_that_lowers_a_drugs_absorption_is_no_side_effect_claim(lint, text, lang):
+    assert "CL105" not in _codes(lint, text, lang)

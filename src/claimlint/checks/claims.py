@@ -596,7 +596,9 @@ class ClaimCheck:
                         e
                         for lexicon in rule.option("requires")
                         for e in _in(_matches(block, lexicon, lang, self.knowledge), clause.start, clause.end)
-                        if not e.negated and not (match.start() <= e.start and e.end <= match.end())
+                        if not e.negated
+                        and not (match.start() <= e.start and e.end <= match.end())
+                        and not self.model.acts_on_benign_object(block.key, e.start, e.end, lang)
                     ]
                     if not effects:
                         continue
