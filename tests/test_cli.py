@@ -188,6 +188,11 @@ def test_user_rule_pack_adds_a_disease_without_python(tmp_path):
         ("rules:\n  - code: CL901\n    name: x\n    kind: pattern\n    severity: error\n    summary: s\n    message: m\n    help: h\n    sources: [s]\n    patterns: {en: ['(']}\n    examples: {en: {fail: [a], pass: [b]}}\n", "bad regular expression"),
         ("rules:\n  - code: CL901\n    name: x\n    kind: dose\n    colour: red\n    severity: error\n    summary: s\n    message: m\n    help: h\n    sources: [s]\n    examples: {en: {fail: [a], pass: [b]}}\n", "unknown key 'colour'"),
         ("rules: [\n", "invalid YAML"),
+        (
+            "rules:\n  - code: CL901\n    name: x\n    kind: cooccurrence\n    severity: error\n    summary: s\n    message: m\n"
+            "    help: h\n    sources: [s]\n    targets: [diseases]\n    overrides_within: [CL999]\n    examples: {en: {fail: [a], pass: [b]}}\n",
+            "overrides_within names unknown rule 'CL999'",
+        ),
     ],
 )
 def test_bad_rule_pack_is_reported_with_file_and_line(tmp_path, content, expected):
@@ -198,31 +203,19 @@ def test_bad_rule_pack_is_reported_with_file_and_line(tmp_path, content, expecte
     assert f"{tmp_path / 'pack' / 'mine.yaml'}:" in result.output
 
 
-def test_lexicon_entry_needing_an_undefined_case_is_a_rule_pack_error(tmp_path):
+@pytest.mark.parametrize(
+    "entry,expected",
+    [
+        ("lexicon: effects\nentries:\n  - id: zap\n    pos: verb\n    object_case: ablative\n    tr: [zapla]\n", "needs case 'ablative'"),
+        ("lexicon: afflictions\nentries:\n  - id: got\n    side: left\n    en: [got]\n", "has side 'left'"),
+    ],
+)
+def test_a_lexicon_entry_with_impossible_options_is_a_rule_pack_error(tmp_path, entry, expected):
     pack = tmp_path / "pack"
-    write(pack / "lexicon" / "extra.yaml", "lexicon: effects\nentries:\n  - id: zap\n    pos: verb\n    object_case: ablative\n    tr: [zapla]\n")
+    write(pack / "lexicon" / "extra.yaml", entry)
     result = run([str(write(tmp_path / "a.md", CLEAN)), "--rules", str(pack)])
     assert result.exit_code == 2
-    assert "needs case 'ablative'" in result.output
-
-
-def test_an_affliction_frame_on_an_unknown_side_is_a_rule_pack_error(tmp_path):
-    pack = tmp_path / "pack"
-    write(pack / "lexicon" / "extra.yaml", "lexicon: afflictions\nentries:\n  - id: got\n    side: left\n    en: [got]\n")
-    result = run([str(write(tmp_path / "a.md", CLEAN)), "--rules", str(pack)])
-    assert result.exit_code == 2
-    assert "has side 'left'" in result.output
-
-
-def test_a_rule_overriding_an_unknown_rule_is_a_rule_pack_error(tmp_path):
-    rule = (
-        "rules:\n  - code: CL901\n    name: x\n    kind: cooccurrence\n    severity: error\n    summary: s\n    message: m\n"
-        "    help: h\n    sources: [s]\n    targets: [diseases]\n    overrides_within: [CL999]\n    examples: {en: {fail: [a], pass: [b]}}\n"
-    )
-    write(tmp_path / "pack" / "mine.yaml", rule)
-    result = run([str(write(tmp_path / "a.md", CLEAN)), "--rules", str(tmp_path / "pack")])
-    assert result.exit_code == 2
-    assert "overrides_within names unknown rule 'CL999'" in result.output
+    assert expected in result.output
 
 
 def test_a_bad_context_pattern_is_a_rule_pack_error_not_a_crash(tmp_path):

@@ -140,14 +140,12 @@ class Morphology:
         without its final -(s)I marker (baş ağrısı → baş ağrı, so "baş ağrıları" matches)."""
         folded = " ".join(fold(term).split())
         stems = [folded]
-        marker = self.compound_marker.search(folded.rsplit(" ", 1)[-1]) if self.compound_marker and " " in folded else None
+        # the marker is found on the word as written (folding would make "taşı" read "tasi");
+        # folding keeps lengths, so its offset holds in the folded word
+        marker = self.compound_marker.search(term.split()[-1]) if self.compound_marker and " " in folded else None
         if marker:
             head, last = folded.rsplit(" ", 1)
-            cut = marker.start()
-            # folding makes ş an s: in "taşı" the marker is -ı after the stem's ş, not -sı
-            if term.split()[-1][cut : cut + 1] in ("ş", "Ş"):
-                cut += 1
-            stripped = last[:cut]
+            stripped = last[: marker.start()]
             if len(stripped) >= 2:
                 stems.append(f"{head} {self._unsoften(stripped)}")
         return stems

@@ -225,11 +225,9 @@ class ClaimCheck:
         capitalised one must end in a glue word, and a capitalised one must name its disease
         in full ("Gripstop", not "Psikoterapi" or "Kemoterapi")."""
         written = [part.lower() for part in _NAME_PART.findall(name)]
-        if "-" in name:
-            if fold(written[-1]) not in self._glue_words:
-                return None
-            parts = [fold(part) for part in written]
-        elif len(written) > 1:
+        if "-" in name and fold(written[-1]) not in self._glue_words:
+            return None
+        if len(written) > 1:
             parts = [fold(part) for part in written]
         else:
             parts = list(self._split_glued(fold(name)))
